@@ -1,0 +1,185 @@
+"""Normalisation that undoes the usual evasions while remembering where every character came from.
+
+Two levels:
+- `clean`: NFKC (full-width, ligatures, math alphanumerics), invisible and bidi-control characters
+  removed, Cyrillic/Greek look-alikes folded to Latin inside words that mix them with Latin.
+  PII and secret detectors read this level: it changes no ASCII.
+- `fold`: `clean` plus leetspeak ("k1ll", "h4ck3r", "@ss"), censored words ("k*ll"), spaced-out letters
+  ("k i l l") and stretched letters ("kiiiill"). Classifiers read this level.
+
+Every output character carries the [start, end) of the original characters it came from, so a span
+found in normalised text maps back to the original input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Zero-width characters, bidi controls, soft hyphen, word joiners, BOM, variation selectors, tags.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]"
+)
+
+# Letters of other scripts that render like Latin ones. Applied only inside words that also hold
+# Latin letters, so Russian or Greek text is left alone.
+_CONFUSABLES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
+    "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ɡ": "g",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+})
+_CONFUSABLE_CHARS = frozenset(k for k in map(chr, _CONFUSABLES))
+_WORD = re.compile(r"[^\W\d_]+")
+
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+# A token with letters and leet characters, where each leet character sits between letters
+# (or a symbol starts the word: "@ss", "$ex"). Digits at the end ("covid19", "mp3") are left alone.
+_LEET_TOKEN = re.compile(r"(?<![\w@$!*])(?:[@$]|[^\W\d_])[\w@$!*]*[^\W\d_](?![\w@$!*])")
+# Words that people censor or leet-speak; used to resolve "k*ll" to "kill".
+_CENSORED_WORDS = (
+    "kill", "killing", "murder", "suicide", "bomb", "fuck", "fucking", "shit", "bitch", "cunt", "dick",
+    "pussy", "whore", "slut", "nigger", "nigga", "faggot", "fag", "retard", "bastard", "asshole", "ass",
+    "porn", "sex", "rape", "nazi", "hack", "hacker", "drugs", "cocaine", "heroin", "meth", "weapon", "gun",
+    "shoot", "stab", "terrorist", "die", "hate", "damn", "crap", "penis", "vagina", "nude", "nudes",
+)
+_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_]([ .\-_*·•])){2,}[^\W\d_](?![^\W_])")
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus, for each of its characters, the original [start, end) it came from."""
+
+    text: str
+    original: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range of `text` to the range of `original` it came from."""
+        if not self.text:
+            return (0, 0)
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        if start == end:
+            pos = self.starts[start] if start < len(self.text) else len(self.original)
+            return (pos, pos)
+        return (self.starts[start], self.ends[end - 1])
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def _identity(text: str) -> Normalized:
+    n = len(text)
+    return Normalized(text, text, tuple(range(n)), tuple(range(1, n + 1)))
+
+
+def _rewrite(src: Normalized, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | None]) -> Normalized:
+    """Replace each match by repl(match) (None keeps it); replaced characters map to the whole match."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    changed = False
+    for m in pattern.finditer(src.text):
+        new = repl(m)
+        if new is None or new == m.group(0):
+            continue
+        changed = True
+        out.append(src.text[pos:m.start()])
+        starts.extend(src.starts[pos:m.start()])
+        ends.extend(src.ends[pos:m.start()])
+        if m.end() > m.start():
+            o_start, o_end = src.starts[m.start()], src.ends[m.end() - 1]
+        else:  # an empty match inserts at a position
+            o_start = o_end = src.starts[m.start()] if m.start() < len(src.text) else len(src.original)
+        out.append(new)
+        starts.extend([o_start] * len(new))
+        ends.extend([o_end] * len(new))
+        pos = m.end()
+    if not changed:
+        return src
+    out.append(src.text[pos:])
+    starts.extend(src.starts[pos:])
+    ends.extend(src.ends[pos:])
+    return Normalized("".join(out), src.original, tuple(starts), tuple(ends))
+
+
+def _nfkc(src: Normalized) -> Normalized:
+    if src.text.isascii():
+        return src
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(src.text):
+        if ch.isascii():
+            new = ch
+        else:
+            new = unicodedata.normalize("NFKC", ch)
+        out.append(new)
+        starts.extend([src.starts[i]] * len(new))
+        ends.extend([src.ends[i]] * len(new))
+    return Normalized("".join(out), src.original, tuple(starts), tuple(ends))
+
+
+def _unconfuse(m: re.Match[str]) -> str | None:
+    word = m.group(0)
+    if word.isascii() or not any(c.isascii() for c in word):
+        return None
+    if not any(c in _CONFUSABLE_CHARS for c in word):
+        return None
+    return word.translate(_CONFUSABLES)
+
+
+def _censored_candidates(word: str) -> str | None:
+    low = word.lower()
+    pat = re.compile("^" + "".join("." if c == "*" else re.escape(c) for c in low) + "$")
+    for cand in _CENSORED_WORDS:
+        if pat.match(cand):
+            return cand if word.islower() or not word[:1].isupper() else cand.capitalize()
+    return None
+
+
+def _deleet(m: re.Match[str]) -> str | None:
+    tok = m.group(0)
+    if tok.isalpha():
+        return None
+    if "*" in tok:
+        fixed = _censored_candidates(tok)
+        if fixed is not None:
+            return fixed
+        if tok.replace("*", "").isalpha():
+            return None
+    if any(c.isdigit() and c not in _LEET for c in tok):
+        return None
+    letters = sum(c.isalpha() for c in tok)
+    if letters < 2 or letters < (len(tok) + 1) // 2:
+        return None
+    return "".join(_LEET.get(c, c) for c in tok)
+
+
+def clean(text: str) -> Normalized:
+    """NFKC, invisible characters removed, look-alike letters folded inside mixed-script words."""
+    n = _nfkc(_identity(text))
+    n = _rewrite(n, _INVISIBLE, lambda m: "")
+    return _rewrite(n, _WORD, _unconfuse)
+
+
+def fold(n: Normalized) -> Normalized:
+    """The classifier level on top of `clean`: leetspeak, censoring, spacing and stretching undone."""
+    n = _rewrite(n, _SPACED, lambda m: m.group(0).replace(m.group(1), ""))
+    n = _rewrite(n, _LEET_TOKEN, _deleet)
+    return _rewrite(n, _STRETCHED, lambda m: m.group(1))
+
+
+def normalize(text: str) -> Normalized:
+    """Both levels at once: the classifier level, mapping into the original text."""
+    return fold(clean(text))

@@ -1,0 +1,1 @@
+"""Synthetic data engines: agent trajectories (AuraGen-style), adversarial variants (DuoGuard-style)."""

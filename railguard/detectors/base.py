@@ -21,7 +21,8 @@ class Document:
     """One input, prepared once and shared by all detectors.
 
     `text` is what detectors read: the original input, with allow-listed phrases blanked out by
-    spaces (so offsets are unchanged). `prompt` is the context of a response.
+    spaces (so offsets are unchanged); `original` is the input as given (spans quote it).
+    `prompt` is the context of a response.
     """
 
     text: str
@@ -29,6 +30,11 @@ class Document:
     prompt: str | None = None
     language: str | None = None
     chunk_chars: int = 2000
+    original: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.original:
+            self.original = self.text
 
     @cached_property
     def clean(self) -> Normalized:

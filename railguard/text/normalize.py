@@ -51,6 +51,8 @@ _CENSORED_WORDS = (
 )
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_]([ .\-_*·•])){2,}[^\W\d_](?![^\W_])")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+# Single-letter words ("a bomb", "I", Spanish "y", French "à") that may start a run of spaced letters.
+_ONE_LETTER_WORDS = frozenset("aioyeuàAIOYEUÀ")
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,15 @@ def _identity(text: str) -> Normalized:
     return Normalized(text, text, tuple(range(n)), tuple(range(1, n + 1)))
 
 
-def _rewrite(src: Normalized, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | None]) -> Normalized:
-    """Replace each match by repl(match) (None keeps it); replaced characters map to the whole match."""
+Piece = tuple[str, int, int]  # replacement text and the [start, end) of the match it stands for
+
+
+def _rewrite(src: Normalized, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | list[Piece] | None]) -> Normalized:
+    """Replace each match by repl(match) (None keeps it).
+
+    A replacement of the same length maps character by character; a list of pieces maps each piece to
+    its own part of the match; any other string maps to the whole match.
+    """
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -97,13 +106,22 @@ def _rewrite(src: Normalized, pattern: re.Pattern[str], repl: Callable[[re.Match
         out.append(src.text[pos:m.start()])
         starts.extend(src.starts[pos:m.start()])
         ends.extend(src.ends[pos:m.start()])
-        if m.end() > m.start():
-            o_start, o_end = src.starts[m.start()], src.ends[m.end() - 1]
-        else:  # an empty match inserts at a position
-            o_start = o_end = src.starts[m.start()] if m.start() < len(src.text) else len(src.original)
-        out.append(new)
-        starts.extend([o_start] * len(new))
-        ends.extend([o_end] * len(new))
+        if isinstance(new, str) and len(new) == m.end() - m.start():
+            new = [(ch, k, k + 1) for k, ch in enumerate(new)]
+        if isinstance(new, str):
+            if m.end() > m.start():
+                o_start, o_end = src.starts[m.start()], src.ends[m.end() - 1]
+            else:  # an empty match inserts at a position
+                o_start = o_end = src.starts[m.start()] if m.start() < len(src.text) else len(src.original)
+            out.append(new)
+            starts.extend([o_start] * len(new))
+            ends.extend([o_end] * len(new))
+        else:
+            for piece, a, b in new:
+                o_start, o_end = src.starts[m.start() + a], src.ends[m.start() + b - 1]
+                out.append(piece)
+                starts.extend([o_start] * len(piece))
+                ends.extend([o_end] * len(piece))
         pos = m.end()
     if not changed:
         return src
@@ -173,9 +191,17 @@ def clean(text: str) -> Normalized:
     return _rewrite(n, _WORD, _unconfuse)
 
 
+def _unspace(m: re.Match[str]) -> list[Piece]:
+    # letters sit at even offsets of the run: "k i l l" -> k@0 i@2 l@4 l@6
+    pieces: list[Piece] = [(m.group(0)[k], k, k + 1) for k in range(0, len(m.group(0)), 2)]
+    if len(pieces) >= 5 and pieces[0][0] in _ONE_LETTER_WORDS:
+        pieces.insert(1, (" ", 1, 2))
+    return pieces
+
+
 def fold(n: Normalized) -> Normalized:
     """The classifier level on top of `clean`: leetspeak, censoring, spacing and stretching undone."""
-    n = _rewrite(n, _SPACED, lambda m: m.group(0).replace(m.group(1), ""))
+    n = _rewrite(n, _SPACED, _unspace)
     n = _rewrite(n, _LEET_TOKEN, _deleet)
     return _rewrite(n, _STRETCHED, lambda m: m.group(1))
 

@@ -27,6 +27,7 @@ PLUGINS: tuple[str, ...] = (
     "railguard.bench.cli",
     "railguard.agents.cli",
     "railguard.web.cli",
+    "railguard.synth.adversarial.cli",
     "railguard.synth.cli",
 )
 

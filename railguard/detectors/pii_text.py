@@ -1,0 +1,331 @@
+"""Recognisers for personal data written as words: dates of birth, postal addresses, person names.
+
+None of these has a checksum, so each needs evidence beyond its shape: a birth keyword for a date,
+a street word or postcode for an address, a cue ("my name is", "Name:", "Mr.") or known first or last
+names for a person. Scores are lower than for the validated types and say how sure the pattern is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from railguard.detectors.pii_common import Candidate, keywords, near
+
+# ------------------------------------------------------------------------------------- date of birth
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    "januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|"
+    "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    "januari|februari|maart|mei|augustus|"
+    "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|"
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+)
+_DATE = re.compile(
+    r"(?<![\w/.\-])(?:"
+    r"\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}[./\-]\d{1,2}[./\-]\d{1,2}"
+    r"|(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
+    r"|(?:19|20)\d{2}년\s?\d{1,2}월\s?\d{1,2}일"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s(?:de\s)?(?:{_MONTHS})\.?,?\s(?:de\s)?(?:19|20)\d{{2}}"
+    rf"|(?:{_MONTHS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d{{2}}"
+    r"|ngày\s\d{1,2}\stháng\s\d{1,2}\snăm\s(?:19|20)\d{2}"
+    r")(?![\w/])",
+    re.IGNORECASE,
+)
+_BIRTH = keywords([
+    "born", "birth", "date of birth", "birthday", "birthdate", "dob", "d.o.b", "b.", "geboren", "geb.",
+    "geburtsdatum", "geburtstag", "né", "née", "né(e)", "naissance", "date de naissance", "nacido", "nacida",
+    "nacido/a", "nací", "fecha de nacimiento", "nacimiento", "nato", "nata", "nato/a", "data di nascita",
+    "nascita", "nascido", "nascida", "nascido(a)", "data de nascimento", "nascimento", "geboortedatum",
+    "geboren op", "urodzony", "urodzona", "urodzony(a)", "urodzenia", "data urodzenia", "дата рождения",
+    "родился", "родилась", "рождения", "doğum", "doğum tarihi", "doğdum", "生日", "出生", "出生日期", "出生于",
+    "生年月日", "生まれ", "誕生日", "생년월일", "생일", "출생", "태어", "ngày sinh", "sinh ngày", "sinh năm",
+    "जन्म", "जन्म तिथि", "जन्मतिथि", "تاريخ الميلاد", "ميلاد", "مواليد", "age",
+])
+
+
+def _plausible_date(raw: str) -> bool:
+    nums = [int(x) for x in re.findall(r"\d+", raw)]
+    years = [n for n in nums if 1900 <= n <= date.today().year]
+    if not years:
+        return False
+    small = [n for n in nums if n < 100]
+    # Numeric dates: day and month must fit either order (DD/MM or MM/DD).
+    if len(small) == 2:
+        a, b = small
+        return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+    return all(1 <= n <= 31 for n in small)
+
+
+def find_dates_of_birth(text: str) -> Iterator[Candidate]:
+    for m in _DATE.finditer(text):
+        s, e = m.span()
+        if not _plausible_date(m.group(0)):
+            continue
+        if near(text, s, e, _BIRTH, before=35):
+            yield Candidate(s, e, "DATE_OF_BIRTH", 0.9, "a date next to a birth keyword", False)
+
+
+# ------------------------------------------------------------------------------------------- address
+
+
+
+def _upper_class() -> str:
+    """A character class of the upper-case letters of Latin, Greek and Cyrillic (`re` has no \\p{Lu})."""
+    chars = [chr(i) for i in (*range(0x41, 0x530), *range(0x1E00, 0x1F00)) if chr(i).isupper()]
+    ranges: list[str] = []
+    start = prev = ord(chars[0])
+    for c in chars[1:] + ["\uffff"]:
+        o = ord(c)
+        if o != prev + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+            start = o
+        prev = o
+    return "[" + "".join(ranges) + "]"
+
+
+_UP = _upper_class()
+_WORDC = r"[^\W\d_]"
+_STREET_SUFFIX_EN = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|cir|"
+    r"parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|close|row|alley|plaza|hollow|island|forest|"
+    r"ridge|hill|hills|park|path|pike|point|port|run|springs|station|track|turnpike|valley|view|village|"
+    r"ville|walk|wells|heights|gardens|grove|harbor|haven|junction|key|knoll|lake|landing|manor|meadow|"
+    r"meadows|mill|mission|mount|oval|pass|prairie|ranch|shore|shores|spur|stream|summit|throughway|"
+    r"underpass|union|vista|expressway|freeway|fort|ford|fields|falls|estates|crossing|creek|cove|corner|"
+    r"corners|common|cliffs|centre|center|causeway|canyon|burg|brook|branch|bridge|bluff|bend|bay|beach"
+)
+_UNIT = r"(?:,?\s*(?:apt\.?|apartment|suite|ste\.?|unit|#|floor|fl\.?)\s*\w+)?"
+_POSTCODE = (r"(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{5}-\d{3}|\d{8}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
+             r"|\d{6}|\d{4})")
+_CITY = rf"{_UP}[\w'’\-]*(?:[ \-](?:{_UP}[\w'’\-]*|de|del|di|da|do|dos|das|sur|sous|am|an|der|im|la|le|les|en|aan|op))*"
+_US_TAIL = rf"(?:,\s*{_CITY},?\s*(?:[A-Z]{{2}}\s+)?\d{{5}}(?:-\d{{4}})?)?"
+_STREET_PATTERNS = [
+    # 123 Main Street Apt 4, Springfield, IL 62704
+    rf"\d{{1,6}}[A-Za-z]?\s+(?:{_UP}[\w'’.\-]*\s+){{1,4}}(?i:{_STREET_SUFFIX_EN})\.?(?![\w]){_UNIT}{_US_TAIL}",
+    # Kühnertstraße 12a, 50636 Uelzen ; Isabellepad 4, 3122 MZ, Leuth
+    rf"{_UP}[\w'’\-]*(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|"
+    rf"straat|laan|plein|gracht|kade|dijk|singel|hof|pad|steeg|markt|dreef|park|veld|erf|"
+    rf"vej|gade|gatan|vägen|gata|veien|katu|tie|polku|utca|ulica)\s+\d{{1,5}}[a-zA-Z]?(?:[/\-]\d{{1,5}})?",
+    # rue / avenue / calle / via ... + name (+ number)
+    rf"(?:\d{{1,5}}(?:\s?(?:bis|ter))?,?\s+)?(?i:rue|avenue|av\.|bd|boulevard|chemin|allée|allee|impasse|place|quai|"
+    rf"route|cours|passage|square|calle|c/|c\.|avenida|avda\.|paseo|plaza|camino|carrera|ronda|glorieta|cañada|"
+    rf"vía|via|viale|piazza|piazzale|corso|largo|vicolo|contrada|borgo|strada|rotonda|stretto|"
+    rf"rua|travessa|praça|alameda|rodovia|estrada|ladeira|vila|viela|feira|vereda|parque|jardim|"
+    rf"ul\.|ulica|al\.|aleja|pl\.|plac|os\.|osiedle|acceso|pasaje|urbanización|rambla|travesía|callejón)"
+    rf"\s+(?:(?:de|del|della|des|du|la|le|di|da|do|das|dos|d['’])\s*)*{_UP}[\w'’\-]*(?:\s+{_UP}[\w'’\-]*){{0,3}}"
+    rf"(?:,?\s+(?:n[º°o]\.?\s*)?\d{{1,5}}[a-zA-Z]?(?:/\d{{1,5}})?)?(?:\s+(?i:apt\.?|appartamento|piso|puerta)\s*\d+)?",
+    # Russian: ул. Ленина, д. 5
+    r"(?:ул\.|улица|пр\.|пр-т|проспект|пер\.|переулок|ш\.|шоссе|наб\.|набережная|бул\.|бульвар|пл\.|площадь)"
+    r"\s+[А-ЯЁ][\wё\-]*(?:\s+[А-ЯЁ][\wё\-]*)?,?\s+(?:д\.|дом)\s*\d+[\w/]*(?:\s+(?:стр\.|корп\.|кв\.)\s*[\d/]+)*",
+    # Chinese: ...省/市 ...区/县 ...路/街 ...号/座
+    r"[\u4e00-\u9fff]{2,12}?(?:省|市|自治区)[\u4e00-\u9fff]{1,12}?(?:市|区|县|州)[\u4e00-\u9fff\w]{0,12}?"
+    r"(?:路|街|道|巷|弄|大道)[\w\u4e00-\u9fff]{0,8}?(?:号|座|室|栋|楼)",
+    # Japanese: ...都道府県 ...市区町村 ...丁目 ...番 ...号
+    r"[\u4e00-\u9fff]{1,4}(?:都|道|府|県)[\u3040-\u30ff\u4e00-\u9fff]{1,12}?(?:市|区|町|村|郡)"
+    r"[\u3040-\u30ff\u4e00-\u9fff]{0,12}?\d{1,4}丁目(?:\d{1,4}番(?:地)?)?(?:\d{1,4}号)?",
+    # Korean: ...시/도 ...구 ...로/길 123
+    r"[\uac00-\ud7af]{2,8}(?:시|도)\s(?:[\uac00-\ud7af\d]{1,10}(?:시|구|군)\s)*[\uac00-\ud7af\d]{1,12}(?:로|길|거리|가)"
+    r"\s(?:지하)?\d{1,5}(?:-\d{1,5})?",
+    # Vietnamese: Số 12 ... phường/đường/phố
+    r"(?i:số)\s\d{1,5}(?:/\d{1,5})*\s(?:[\wÀ-ỹ]+\s){1,8}?(?i:phường|quận|xã|huyện|thành phố|tỉnh)(?:\s[\wÀ-ỹ,]+){1,6}",
+]
+_STREET = re.compile("|".join(f"(?:{p})" for p in _STREET_PATTERNS))
+# After a street: more address parts (postcode, city, region, country) on the same or next lines.
+_TAIL = re.compile(
+    rf"(?:[ \t]*(?:,|\n|\s)[ \t]*(?:{_POSTCODE}(?:\s+{_CITY})?|{_CITY}(?:\s*\([A-Z]{{2}}\))?"
+    rf"(?:,?\s*[A-Z]{{2}})?(?:\s+{_POSTCODE})?|(?i:apt\.?|suite|unit)\s*\w+))",
+)
+_ADDRESS_CONTEXT = keywords([
+    "address", "live at", "lives at", "living at", "lives on", "located at", "sent to", "send it to", "ship to",
+    "deliver to", "moved to", "adresse", "anschrift", "wohnhaft", "demeurant", "domicile", "dirección",
+    "direccion", "domicilio", "indirizzo", "residente in", "residente", "adres", "wonende", "woonachtig",
+    "endereço", "endereco", "residente em", "adresem", "zamieszkały", "адрес", "адресу", "проживающий",
+    "adresi", "ikamet", "地址", "住址", "现住", "住所", "주소", "địa chỉ", "पता", "निवासी", "عنوان",
+])
+_ADDRESS_AFTER_CUE = re.compile(
+    r"(?:\d{1,6}[A-Za-z]?(?:[/\-]\d{1,5})?\s+)?(?:[^\s,.;:!?]+\s+){0,5}?[^\s,.;:!?]*\d[^\s,;:!?]*"
+    r"(?:,\s*[^\s,.;:!?]+(?:\s[^\s,.;:!?]+){0,3}){1,4}"
+)
+
+
+def find_addresses(text: str) -> Iterator[Candidate]:
+    taken: list[tuple[int, int]] = []
+    for m in _STREET.finditer(text):
+        s, e = m.span()
+        e = _extend_tail(text, e)
+        score = 0.8 if near(text, s, e, _ADDRESS_CONTEXT, before=40) else 0.7
+        taken.append((s, e))
+        yield Candidate(s, e, "ADDRESS", score, "a street address (street word, number, postcode or city)", False)
+
+
+def _extend_tail(text: str, end: int) -> int:
+    """Swallow trailing postcode / city / region parts, at most four, staying within 80 characters."""
+    limit = end + 80
+    for _ in range(4):
+        m = _TAIL.match(text, end)
+        if not m or m.end() > limit or "\n\n" in m.group(0):
+            break
+        part = m.group(0).strip(" ,\n\t")
+        if not part or (part[0].isupper() and len(part.split()) > 4):
+            break
+        end = m.end()
+    return end
+
+
+# ----------------------------------------------------------------------------------------------- person
+
+_NAME_DIR = Path(__file__).resolve().parent.parent / "models" / "pii_names"
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """First names and last names (case-folded) learned from training templates; empty when absent."""
+    path = _NAME_DIR / "names.json"
+    if not path.is_file():
+        return frozenset(), frozenset()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data.get("first", ())), frozenset(data.get("last", ()))
+
+
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|le|la|bin|binti|ibn|al|el|y|e|mc|o['’])"
+_CAP = rf"{_UP}[\w'’]*(?:-{_UP}?[\w'’]+)*\.?"
+_LATIN_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{0,4}}"
+_TITLES = (
+    r"mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|dipl\.-ing|m|mme|mlle|monsieur|madame|sr|sra|srta|don|doña|"
+    r"dott|dott\.ssa|sig|sig\.ra|signor|signora|dhr|mevr|pan|pani|dra|г-н|г-жа|господин|госпожа|bay|bayan|"
+    r"ông|bà|anh|chị|quý ông|quý cô|श्री|श्रीमती|السيد|السيدة|الدكتور|الدكتورة|الأستاذ"
+)
+_TITLE = rf"(?:(?i:{_TITLES})\.?\s+)"
+# Phrases after which a name follows, across our languages.
+_NAME_CUES = (
+    r"my name is|my name's|i am|i'm|this is|name is|call me|name|full name|cardholder|card holder|holder|"
+    r"recipient|beneficiary|account holder|patient|customer|client|contact|dear|hi|hello|regards,?|"
+    r"sincerely,?|signed|from|to|for|by|with|and|attn:?|"
+    r"ich heiße|ich heisse|ich bin|mein name ist|name|karteninhaber|kontoinhaber|empfänger|"
+    r"je m'appelle|je m’appelle|je suis|mon nom est|nom|titulaire|bénéficiaire|destinataire|je soussigné\(e\)|"
+    r"je soussigné|me llamo|mi nombre es|soy|nombre|titular|beneficiario|destinatario|yo,|"
+    r"mi chiamo|il mio nome è|sono|nome|intestatario|io,|"
+    r"meu nome é|eu sou|sou|eu,|"
+    r"ik ben|mijn naam is|ik heet|naam|kaarthouder|begunstigde|ontvanger|ik,|"
+    r"nazywam się|mam na imię|jestem|imię i nazwisko|odbiorca|właściciel karty|ja,|"
+    r"меня зовут|я,|фио|имя|получатель|владелец карты|"
+    r"benim adım|adım|ad soyad|alıcı|"
+    r"tôi là|tên tôi là|họ tên|chủ thẻ là|chủ thẻ|người nhận"
+)
+_CUE_LATIN = re.compile(rf"(?<![\w])(?i:{_NAME_CUES})\s*[:：]?\s*(?:{_TITLE})?(?P<name>{_LATIN_NAME})")
+_TITLE_LATIN = re.compile(rf"(?<![\w]){_TITLE}(?P<name>{_LATIN_NAME})")
+# Scripts without capital letters: cue + a bounded run of that script.
+_CUE_OTHER = re.compile(
+    r"(?:我是|我叫|本人|姓名[:：]?|收件人|持卡人是|持卡人|收款人|联系人|"
+    r"氏名[:：]?\s?|名義は|名前は|こんにちは、|宛先[:：]?|"
+    r"이름[:：]?\s?|저는\s|제 이름은\s|받는 사람[:：]?\s?|카드 소유자[:：]?\s?|"
+    r"मेरा नाम|नाम[:：]?|प्राप्तकर्ता[:：]?|कार्डधारक[:：]?|मैं,|"
+    r"اسمي|الاسم الكامل|الاسم[:：]?|المستفيد[:：]?|المستلم|"
+    r"меня зовут|получатель[:：]?|фио[:：]?|владелец карты[:：]?)\s*"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}(?:\s[\u3040-\u30ff\u4e00-\u9fff]{1,4})?|[\uac00-\ud7af]{2,4}"
+    r"|[\u0900-\u097f]+(?:\s[\u0900-\u097f]+){0,2}|"
+    r"(?:(?:ال)?[\u0621-\u064a]+\s){0,6}[\u0621-\u064a]+|[А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+){0,2})"
+)
+_SUFFIX_OTHER = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{1,2}\s?[\u3040-\u30ff\u4e00-\u9fff]{1,3})(?:さん|様|さま|君|先生|女士|小姐)"
+    r"|(?P<kname>[\uac00-\ud7af]{2,4})\s?(?:님|씨)"
+)
+_CAP_SEQ = re.compile(rf"(?<![\w@.])(?P<name>{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}})(?![\w@])")
+_CYRILLIC_SEQ = re.compile(r"(?<![\w])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}")
+# Words that start sentences or are capitalised for other reasons, never the start of a name here.
+_NOT_NAME = frozenset(
+    "the a an i my your our his her their this that these those it we you he she they is are was be "
+    "hi hello dear please thanks thank can could would will may should do does did what when where which who why "
+    "how yes no ok okay and or but if so as at by for from in of on to with via per "
+    "name full card holder customer client contact patient recipient beneficiary account email phone address "
+    "street road avenue city state country zip postcode code number date birth iban ssn id "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december "
+    "mr mrs ms dr prof sir madam herr frau m mme sr sra dott sig dhr mevr pan pani "
+    "new united north south east west saint st san santa los las el la le de".split()
+)
+
+
+def _trim_name(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Drop trailing dots/quotes and leading non-name words; None when nothing name-like is left."""
+    value = text[s:e]
+    while value and value[-1] in ".'’-":
+        value, e = value[:-1], e - 1
+    tokens = value.split()
+    while tokens and tokens[0].lower().strip(".") in _NOT_NAME:
+        first = tokens.pop(0)
+        s = text.index(first, s) + len(first)
+        while s < e and text[s].isspace():
+            s += 1
+    while tokens and tokens[-1].lower().strip(".") in _NOT_NAME:
+        last = tokens.pop()
+        e = text.rindex(last, s, e)
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    if not tokens or len(text[s:e]) < 2:
+        return None
+    return s, e
+
+
+def _name_known(tokens: list[str]) -> int:
+    first, last = _gazetteer()
+    hits = 0
+    for i, t in enumerate(tokens):
+        key = t.strip(".,'’").casefold()
+        if (i == 0 and key in first) or (i > 0 and (key in last or key in first)):
+            hits += 1
+    return hits
+
+
+def find_persons(text: str) -> Iterator[Candidate]:
+    seen: set[tuple[int, int]] = set()
+
+    def emit(s: int, e: int, score: float, reason: str) -> Iterator[Candidate]:
+        span = _trim_name(text, s, e)
+        if span is None or span in seen:
+            return
+        seen.add(span)
+        yield Candidate(span[0], span[1], "PERSON", score, reason, False)
+
+    for m in _CUE_LATIN.finditer(text):
+        s, e = m.span("name")
+        tokens = text[s:e].split()
+        cue = m.group(0)[: s - m.start()].strip().lower()
+        strong = cue not in {"to", "for", "by", "with", "and", "from", "hi", "hello", "contact", "customer",
+                             "client", "patient", "this is", "i am", "i'm", "soy", "sono", "sou", "je suis",
+                             "ich bin", "jestem"}
+        if strong or _name_known(tokens) or (len(tokens) >= 2 and cue in {"i am", "i'm", "this is"}):
+            score = 0.85 if strong else 0.75
+            yield from emit(s, e, score, "a name after a naming cue")
+    for m in _TITLE_LATIN.finditer(text):
+        s = m.start()
+        yield from emit(s, m.end("name"), 0.85, "a name after a title")
+    for m in _CUE_OTHER.finditer(text):
+        s, e = m.span("name")
+        yield from emit(s, e, 0.8, "a name after a naming cue")
+    for m in _SUFFIX_OTHER.finditer(text):
+        grp = "name" if m.group("name") else "kname"
+        yield from emit(m.start(grp), m.end(grp), 0.75, "a name before an honorific")
+    if _gazetteer()[0]:
+        for m in _CAP_SEQ.finditer(text):
+            s, e = m.span("name")
+            tokens = text[s:e].split()
+            hits = _name_known(tokens)
+            if hits >= 2 or (hits == 1 and _name_known(tokens[:1]) == 1 and len(tokens) >= 2):
+                yield from emit(s, e, 0.75 if hits >= 2 else 0.65, "capitalised words that are known first/last names")
+        for m in _CYRILLIC_SEQ.finditer(text):
+            tokens = m.group(0).split()
+            if _name_known(tokens) >= 1 or any(t.endswith(("вич", "вна", "ична")) for t in tokens):
+                yield from emit(m.start(), m.end(), 0.7, "Cyrillic words that are known names or patronymics")

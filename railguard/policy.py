@@ -84,7 +84,8 @@ class StreamRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     debounce: int = Field(default=2, ge=1)    # consecutive unsafe states before a stop
-    window_words: int = Field(default=64, ge=8)
+    window_words: int = Field(default=64, ge=8)   # words of the response a stream window judges
+    every_words: int = Field(default=16, ge=1)    # judge the window at least every N words (also at sentence ends)
 
 
 class Redaction(BaseModel):

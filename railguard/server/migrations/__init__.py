@@ -1,0 +1,1 @@
+"""Alembic migrations of the service's database (audit log, API keys, vault)."""

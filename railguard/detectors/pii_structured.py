@@ -49,7 +49,7 @@ _NOT_PII_CONTEXT = keywords([
 
 # ---------------------------------------------------------------------------------------------- email
 
-_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-']{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63})+")
+_EMAIL = re.compile(r"(?<![0-9A-Za-z_.%+\-'])[0-9A-Za-z_.%+\-']{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63})+")
 
 
 def find_emails(text: str) -> Iterator[Candidate]:
@@ -77,12 +77,17 @@ _PHONE_CONTEXT = keywords([
     "telefoon", "bellen", "mobiel", "telefone", "ligar", "numer", "zadzwoń", "dzwonić", "komórka",
     "телефон", "тел", "звоните", "позвоните", "номер", "telefonu", "numaram", "ara", "arayın", "cep",
     "电话", "手机", "号码", "電話", "携帯", "番号", "전화", "휴대폰", "연락처", "điện thoại", "số", "gọi",
-    "फ़ोन", "फोन", "मोबाइल", "नंबर", "هاتف", "جوال", "رقم", "اتصل",
+    "फ़ोन", "फोन", "मोबाइल", "नंबर", "कॉल", "هاتف", "جوال", "رقم", "اتصل", "chiamatemi", "chiamami", "llámenme",
+    "ligue", "liguem", "me ligue", "erreichen", "erreichbar", "bel me", "bel mij", "appelez-moi", "joindre",
+    "office", "tél", "tlf", "打", "联系", "お電話", "연락", "dzwonić pod", "numer telefonu", "gọi cho",
 ])
 
 # Digits with the separators people put in phone numbers; +CC or 00CC optional.
-_PHONE = re.compile(r"(?<![\w+\-/.])(?:\+|\b00)?\(?\d[\d \u00a0().\-/]{5,24}\d(?![\w])(?!\.\d)(?!-\d)")
-_DATE_LIKE = re.compile(r"\b(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\b")
+_PHONE = re.compile(r"(?<![0-9A-Za-z_+\-/.])(?:\+|\b00)?\(?\d[\d \u00a0().\-/]{5,24}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?"
+                    r"(?![0-9A-Za-z_])(?!\.\d)(?!-\d)")
+_EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,6}$")
+# Dates with a four-digit year (and timestamps built on them) are not phone numbers.
+_DATE_LIKE = re.compile(r"(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b")
 
 # phonenumbers regions for a document language; the default set covers the languages we support.
 _LANG_REGIONS: dict[str, tuple[str, ...]] = {
@@ -123,35 +128,36 @@ def find_phones(text: str, language: str | None = None) -> Iterator[Candidate]:
         if raw.startswith("(") and ")" not in raw[1:5]:
             raw, s = raw[1:], s + 1
         e = s + len(raw)
-        d = digits(raw)
-        if not 7 <= len(d) <= 15 or _DATE_LIKE.search(raw):
+        d = digits(_EXTENSION.sub("", raw))
+        if not 7 <= len(d) <= 15 or _DATE_LIKE.search(raw) or _SSN_SHAPE.fullmatch(raw):
             continue
         international = raw.startswith(("+", "00"))
         context = near(text, s, e, _PHONE_CONTEXT, before=40)
         if not context and near(text, s, e, _NOT_PII_CONTEXT, before=25):
             continue
-        grouped = any(c in raw for c in " ().-/\u00a0")
-        if not (international or context or grouped):
-            continue  # a bare run of digits with nothing saying it is a phone number
-        number = None
+        groups = len(re.findall(r"\d+", raw))
+        # Without a phone word, only a number written like one: +CC, or three or more digit groups.
+        if not (international or context or (groups >= 3 and len(d) >= 9) or raw.startswith("(")):
+            continue
         if international:
             try:
                 number = phonenumbers.parse("+" + raw[2:] if raw.startswith("00") else raw, None)
             except phonenumbers.NumberParseException:
-                number = None
-            if number is None or not phonenumbers.is_valid_number(number):
                 continue
-            yield Candidate(s, e, "PHONE", 0.95, "an international phone number valid for its country", True)
-            continue
-        if _SSN_SHAPE.fullmatch(raw):
+            if phonenumbers.is_valid_number(number):
+                yield Candidate(s, e, "PHONE", 0.95, "an international phone number valid for its country", True)
+            elif (raw.startswith("+") or context) and phonenumbers.is_possible_number(number) and not _repetitive(d):
+                # Right length for its country code, but no assigned range: still someone's number to a reader.
+                yield Candidate(s, e, "PHONE", 0.75 if context else 0.65,
+                                "an international phone number of a possible length for its country", False)
             continue
         if regions is None:
             regions = _regions(text, language)
-        region = _valid_region(raw, regions)
+        region = _valid_region(_EXTENSION.sub("", raw), regions)
         if region is not None:
             score = 0.92 if context else 0.8
             yield Candidate(s, e, "PHONE", score, f"a phone number valid in {region}", True)
-        elif context and grouped and 9 <= len(d) <= 12 and not _repetitive(d):
+        elif context and 9 <= len(d) <= 12 and not _repetitive(d):
             yield Candidate(s, e, "PHONE", 0.6, "a phone-formatted number next to a phone keyword", False)
 
 
@@ -182,7 +188,7 @@ def _repetitive(d: str) -> bool:
 
 # ---------------------------------------------------------------------------------------- payment card
 
-_CARD = re.compile(r"(?<![\w\-.])\d{4}(?:[ \-]?\d{2,7}){2,5}(?![\w\-])(?!\.\d)")
+_CARD = re.compile(r"(?<![0-9A-Za-z_\-.])\d{4}(?:[ \-]?\d{2,7}){2,5}(?![0-9A-Za-z_\-])(?!\.\d)")
 _CARD_CONTEXT = keywords([
     "card", "credit", "debit", "visa", "mastercard", "amex", "american express", "discover", "maestro", "jcb",
     "unionpay", "payment", "pay", "cc", "karte", "kreditkarte", "carte", "carte bancaire", "tarjeta", "carta",
@@ -201,7 +207,7 @@ def _card_brand(d: str) -> str | None:
         return "American Express"
     if (p4 == 6011 or 644 <= p3 <= 649 or p2 == 65 or 622126 <= p6 <= 622925) and 16 <= n <= 19:
         return "Discover"
-    if 3528 <= p4 <= 3589 and 16 <= n <= 19:
+    if (3528 <= p4 <= 3589 or p2 == 35) and 16 <= n <= 19 or p4 in (1800, 2131) and n == 15:
         return "JCB"
     if (300 <= p3 <= 305 or p2 in (36, 38, 39) or p4 == 3095) and 14 <= n <= 19:
         return "Diners Club"
@@ -239,8 +245,8 @@ def find_cards(text: str) -> Iterator[Candidate]:
 
 # ------------------------------------------------------------------------------------------------ IBAN
 
-_IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w])|"
-                   r"(?<![\w])[A-Z]{2}\d{2}[A-Z0-9]{10,30}(?![\w])")
+_IBAN = re.compile(r"(?<![0-9A-Za-z_])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![0-9A-Za-z_])|"
+                   r"(?<![0-9A-Za-z_])[A-Z]{2}\d{2}[A-Z0-9]{10,30}(?![0-9A-Za-z_])")
 
 
 def find_ibans(text: str) -> Iterator[Candidate]:
@@ -261,8 +267,8 @@ def find_ibans(text: str) -> Iterator[Candidate]:
 
 # ------------------------------------------------------------------------------------------ IP address
 
-_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
-_IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])")
+_IPV4 = re.compile(r"(?<![0-9A-Za-z_.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z_]|\.\d)")
+_IPV6 = re.compile(r"(?<![0-9A-Za-z_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![0-9A-Za-z_:])")
 _VERSION_CONTEXT = re.compile(r"(?:\bv|\bver\.?|version|versión|versione|versie|release|build|firmware|"
                               r"update|upgrade|oid|python|node|java|chrome|firefox|android|ios|\bsdk)\s*[:=]?\s*$",
                               re.IGNORECASE)
@@ -322,60 +328,67 @@ def _ok(module) -> Callable[[str], bool]:
 # (entity type, pattern, validator, needs context, context pattern, reason, score without/with context)
 _IdSpec = tuple[str, re.Pattern[str], Callable[[str], bool], bool, re.Pattern[str], str, float, float]
 _ID_SPECS: list[_IdSpec] = [
-    ("US_SSN", re.compile(r"(?<![\w\-])\d{3}-\d{2}-\d{4}(?![\w\-])"), _ok(us_ssn), False,
+    ("US_SSN", re.compile(r"(?<![0-9A-Za-z_\-])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z_\-])"), _ok(us_ssn), False,
      keywords(["ssn", "social security", "social security number", "ss#", "ss no"]),
      "a US social security number in the valid ranges", 0.9, 0.98),
-    ("US_SSN", re.compile(r"(?<![\w\-])\d{3} ?\d{2} ?\d{4}(?![\w\-])"), _ok(us_ssn), True,
+    ("US_SSN", re.compile(r"(?<![0-9A-Za-z_\-])\d{3} ?\d{2} ?\d{4}(?![0-9A-Za-z_\-])"), _ok(us_ssn), True,
      keywords(["ssn", "social security", "ss#"]), "a US social security number next to 'SSN'", 0.0, 0.95),
-    ("UK_NINO", re.compile(r"(?<![\w])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w])"), _uk_nino_valid, True,
+    ("UK_NINO", re.compile(r"(?<![0-9A-Za-z_])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![0-9A-Za-z_])"), _uk_nino_valid, True,
      keywords(["national insurance", "nino", "ni number", "ni no"]), "a UK National Insurance number", 0.0, 0.95),
-    ("UK_NHS", re.compile(r"(?<![\w\-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w\-])"), _ok(gb_nhs), True,
+    ("UK_NHS", re.compile(r"(?<![0-9A-Za-z_\-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![0-9A-Za-z_\-])"), _ok(gb_nhs), True,
      keywords(["nhs", "nhs number"]), "an NHS number that passes the mod-11 check", 0.0, 0.95),
-    ("DE_TAX_ID", re.compile(r"(?<![\w])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![\w])"), _ok(de_idnr), True,
+    ("DE_TAX_ID", re.compile(r"(?<![0-9A-Za-z_])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![0-9A-Za-z_])"), _ok(de_idnr), True,
      keywords(["steuer-id", "steuerid", "steuer id", "steueridentifikationsnummer", "idnr", "identifikationsnummer",
                "tax id", "steuernummer"]), "a German tax ID that passes its check digit", 0.0, 0.95),
-    ("FR_NIR", re.compile(r"(?<![\w])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2A|2B) ?\d{3} ?\d{3} ?\d{2}(?![\w])"), _ok(fr_nir), False,
+    ("FR_NIR", re.compile(r"(?<![0-9A-Za-z_])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2A|2B) ?\d{3} ?\d{3} ?\d{2}(?![0-9A-Za-z_])"), _ok(fr_nir), False,
      keywords(["sécurité sociale", "securite sociale", "nir", "insee", "numéro de sécu", "carte vitale", "ssn",
                "social security"]), "a French social security number (NIR) with a valid key", 0.9, 0.98),
-    ("ES_DNI", re.compile(r"(?<![\w])\d{8}-?[A-Z](?![\w])"), _ok(es_dni), False,
+    ("ES_DNI", re.compile(r"(?<![0-9A-Za-z_])\d{8}-?[A-Z](?![0-9A-Za-z_])"), _ok(es_dni), False,
      keywords(["dni", "nif", "documento", "identidad"]), "a Spanish DNI/NIF with a valid control letter", 0.85, 0.97),
-    ("ES_NIE", re.compile(r"(?<![\w])[XYZ]-?\d{7}-?[A-Z](?![\w])"), _ok(es_nie), False,
+    ("ES_NIE", re.compile(r"(?<![0-9A-Za-z_])[XYZ]-?\d{7}-?[A-Z](?![0-9A-Za-z_])"), _ok(es_nie), False,
      keywords(["nie", "nif", "extranjero"]), "a Spanish NIE with a valid control letter", 0.85, 0.97),
-    ("IT_FISCAL_CODE", re.compile(r"(?<![\w])[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![\w])", re.IGNORECASE),
+    ("IT_FISCAL_CODE", re.compile(r"(?<![0-9A-Za-z_])[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![0-9A-Za-z_])", re.IGNORECASE),
      _ok(it_cf), False, keywords(["codice fiscale", "cf", "fiscal code"]),
      "an Italian fiscal code with a valid check character", 0.95, 0.98),
-    ("NL_BSN", re.compile(r"(?<![\w\-.])\d{4}\.?\d{2}\.?\d{3}(?![\w\-])|(?<![\w\-.])\d{3}\.\d{3}\.\d{3}(?![\w\-])"),
+    ("NL_BSN", re.compile(r"(?<![0-9A-Za-z_\-.])\d{4}\.?\d{2}\.?\d{3}(?![0-9A-Za-z_\-])|(?<![0-9A-Za-z_\-.])\d{3}\.\d{3}\.\d{3}(?![0-9A-Za-z_\-])"),
      _ok(nl_bsn), True, keywords(["bsn", "burgerservicenummer", "sofinummer", "sofi"]),
      "a Dutch BSN next to 'BSN' that passes the 11-check", 0.0, 0.95),
-    ("IN_AADHAAR", re.compile(r"(?<![\w\-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![\w\-])"), _ok(in_aadhaar), True,
+    ("IN_AADHAAR", re.compile(r"(?<![0-9A-Za-z_\-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![0-9A-Za-z_\-])"), _ok(in_aadhaar), True,
      keywords(["aadhaar", "aadhar", "uidai", "uid", "आधार"]), "an Aadhaar number that passes the Verhoeff check",
      0.0, 0.96),
-    ("IN_PAN", re.compile(r"(?<![\w])[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z](?![\w])"), _ok(in_pan), True,
+    ("IN_PAN", re.compile(r"(?<![0-9A-Za-z_])[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z](?![0-9A-Za-z_])"), _ok(in_pan), True,
      keywords(["pan", "permanent account number", "पैन"]), "an Indian PAN next to 'PAN'", 0.0, 0.93),
-    ("BR_CPF", re.compile(r"(?<![\w\-.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w\-])"), _ok(br_cpf), False,
+    ("BR_CPF", re.compile(r"(?<![0-9A-Za-z_\-.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![0-9A-Za-z_\-])"), _ok(br_cpf), False,
      keywords(["cpf"]), "a Brazilian CPF with valid check digits", 0.95, 0.98),
-    ("BR_CPF", re.compile(r"(?<![\w\-.])\d{11}(?![\w\-])"), _ok(br_cpf), True,
+    ("BR_CPF", re.compile(r"(?<![0-9A-Za-z_\-.])\d{11}(?![0-9A-Za-z_\-])"), _ok(br_cpf), True,
      keywords(["cpf"]), "a Brazilian CPF with valid check digits", 0.0, 0.95),
-    ("BR_CNPJ", re.compile(r"(?<![\w\-.])\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}(?![\w\-])"), _ok(br_cnpj), True,
+    ("BR_CNPJ", re.compile(r"(?<![0-9A-Za-z_\-.])\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}(?![0-9A-Za-z_\-])"), _ok(br_cnpj), True,
      keywords(["cnpj"]), "a Brazilian CNPJ with valid check digits", 0.0, 0.93),
-    ("CN_RIC", re.compile(r"(?<![\w])\d{17}[\dXx](?![\w])"), _cn_ric_valid, False,
+    ("CN_RIC", re.compile(r"(?<![0-9A-Za-z_])\d{17}[\dXx](?![0-9A-Za-z_])"), _cn_ric_valid, False,
      keywords(["身份证", "身份证号", "公民身份", "resident id", "id card"]),
      "a Chinese resident ID with a valid birth date and check digit", 0.93, 0.98),
-    ("KR_RRN", re.compile(r"(?<![\w\-])\d{6}-?\d{7}(?![\w\-])"), _ok(kr_rrn), False,
+    ("KR_RRN", re.compile(r"(?<![0-9A-Za-z_\-])\d{6}-?\d{7}(?![0-9A-Za-z_\-])"), _ok(kr_rrn), False,
      keywords(["주민등록번호", "주민번호", "rrn", "resident registration"]),
      "a Korean resident registration number with a valid birth date and check digit", 0.9, 0.98),
-    ("PL_PESEL", re.compile(r"(?<![\w\-])\d{11}(?![\w\-])"), _ok(pl_pesel), True, keywords(["pesel"]),
+    ("PL_PESEL", re.compile(r"(?<![0-9A-Za-z_\-])\d{11}(?![0-9A-Za-z_\-])"), _ok(pl_pesel), True, keywords(["pesel"]),
      "a Polish PESEL next to 'PESEL' with a valid date and check digit", 0.0, 0.96),
-    ("RU_INN", re.compile(r"(?<![\w\-])\d{10}(?:\d{2})?(?![\w\-])"), _ok(ru_inn), True,
+    ("RU_INN", re.compile(r"(?<![0-9A-Za-z_\-])\d{10}(?:\d{2})?(?![0-9A-Za-z_\-])"), _ok(ru_inn), True,
      keywords(["инн", "inn", "идентификационный номер налогоплательщика"]),
      "a Russian taxpayer number (INN) next to 'ИНН' with valid check digits", 0.0, 0.95),
-    ("TR_TCKN", re.compile(r"(?<![\w\-])[1-9]\d{10}(?![\w\-])"), _ok(tr_tckimlik), True,
+    ("TR_TCKN", re.compile(r"(?<![0-9A-Za-z_\-])[1-9]\d{10}(?![0-9A-Za-z_\-])"), _ok(tr_tckimlik), True,
      keywords(["kimlik", "t.c.", "tc kimlik", "tckn", "tc no", "vatandaşlık"]),
      "a Turkish identity number next to 'kimlik' with valid check digits", 0.0, 0.96),
-    ("CA_SIN", re.compile(r"(?<![\w\-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\w\-])"), _ok(ca_sin), True,
-     keywords(["sin", "social insurance", "nas", "assurance sociale"]),
+    ("CA_SIN", re.compile(r"(?<![0-9A-Za-z_\-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![0-9A-Za-z_\-])"), _ok(ca_sin), True,
+     keywords(["social insurance", "sin number", "sin no", "numéro d'assurance sociale", "assurance sociale"]),
      "a Canadian social insurance number next to 'SIN'", 0.0, 0.93),
 ]
+
+
+# Types for which a number of the right shape right after the type's own keyword ("Aadhaar: ...") is
+# reported even when its checksum fails: a mistyped ID is still someone's ID. Not for types whose
+# keywords are ordinary words in some language.
+_SHAPE_FALLBACK = frozenset({"US_SSN", "UK_NHS", "DE_TAX_ID", "FR_NIR", "NL_BSN", "IN_AADHAAR", "BR_CPF", "CN_RIC",
+                             "KR_RRN", "PL_PESEL", "RU_INN", "TR_TCKN"})
 
 
 def find_national_ids(text: str) -> Iterator[Candidate]:
@@ -388,6 +401,10 @@ def find_national_ids(text: str) -> Iterator[Candidate]:
             if needs_context and not context:
                 continue
             raw = m.group(0)
-            if len(set(digits(raw))) <= 1 or not valid(raw):
+            if len(set(digits(raw))) <= 1:
                 continue
-            yield Candidate(s, e, etype, boosted if context else base, reason, True)
+            if valid(raw):
+                yield Candidate(s, e, etype, boosted if context else base, reason, True)
+            elif etype in _SHAPE_FALLBACK and near(text, s, e, ctx, before=25):
+                yield Candidate(s, e, etype, 0.55, f"a {etype} of the right shape next to its name (checksum fails)",
+                                False)

@@ -69,6 +69,8 @@ def _plausible_date(raw: str) -> bool:
 
 
 def find_dates_of_birth(text: str) -> Iterator[Candidate]:
+    if not _BIRTH.search(text):
+        return
     for m in _DATE.finditer(text):
         s, e = m.span()
         if not _plausible_date(m.group(0)):
@@ -104,7 +106,13 @@ _STREET_SUFFIX_EN = (
     r"ville|walk|wells|heights|gardens|grove|harbor|haven|junction|key|knoll|lake|landing|manor|meadow|"
     r"meadows|mill|mission|mount|oval|pass|prairie|ranch|shore|shores|spur|stream|summit|throughway|"
     r"underpass|union|vista|expressway|freeway|fort|ford|fields|falls|estates|crossing|creek|cove|corner|"
-    r"corners|common|cliffs|centre|center|causeway|canyon|burg|brook|branch|bridge|bluff|bend|bay|beach"
+    r"corners|common|cliffs|centre|center|causeway|canyon|burg|brook|branch|bridge|bluff|bend|bay|beach|"
+    r"bypass|camp|cape|club|course|courts|coves|crest|crossroad|curve|dale|dam|divide|extension|extensions|"
+    r"ferry|field|flat|flats|forge|fork|forks|gateway|glen|green|greens|inlet|isle|keys|land|light|lights|"
+    r"loaf|lock|locks|lodge|loop|mall|mews|mills|motorway|mountain|mountains|neck|orchard|overpass|parks|"
+    r"passage|pine|pines|plain|plains|radial|ramp|rapid|rapids|rest|river|roads|route|shoal|shoals|skyway|"
+    r"spring|squares|stravenue|streets|trace|trafficway|trailer|tunnel|unions|viaduct|views|walks|wall|ways|"
+    r"well|str"
 )
 _UNIT = r"(?:,?\s*(?:apt\.?|apartment|suite|ste\.?|unit|#|floor|fl\.?)\s*\w+)?"
 _POSTCODE = (r"(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{5}-\d{3}|\d{8}|\d{4}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
@@ -113,13 +121,15 @@ _CITY = rf"{_UP}[\w'’\-]*(?:[ \-](?:{_UP}[\w'’\-]*|de|del|di|da|do|dos|das|s
 _US_TAIL = rf"(?:,\s*{_CITY},?\s*(?:[A-Z]{{2}}\s+)?\d{{5}}(?:-\d{{4}})?)?"
 _STREET_PATTERNS = [
     # 123 Main Street Apt 4, Springfield, IL 62704
-    rf"\d{{1,6}}[A-Za-z]?\s+(?:{_UP}[\w'’.\-]*\s+){{1,4}}(?i:{_STREET_SUFFIX_EN})\.?(?![\w]){_UNIT}{_US_TAIL}",
+    rf"(?<![\w.,/\-])\d{{1,6}}[A-Za-z]?\s+(?:{_UP}[\w'’.\-]*\s+){{1,4}}(?i:{_STREET_SUFFIX_EN})\.?(?![\w]){_UNIT}{_US_TAIL}",
+    # US military mail: PSC 1234, Box 5678 APO AE 12345
+    r"(?<![\w])(?i:(?:psc|unit|usns|usnv|uss|usc?gc)\s[\w ]{1,30}?,?\s+box\s+\d{1,5}\s*\n?\s*[afd]po\s+a[aep]\s+\d{5})",
     # Kühnertstraße 12a, 50636 Uelzen ; Isabellepad 4, 3122 MZ, Leuth
-    rf"{_UP}[\w'’\-]*(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|"
+    rf"(?<![\w\-]){_UP}[\w'’\-]*(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|"
     rf"straat|laan|plein|gracht|kade|dijk|singel|hof|pad|steeg|markt|dreef|park|veld|erf|"
     rf"vej|gade|gatan|vägen|gata|veien|katu|tie|polku|utca|ulica)\s+\d{{1,5}}[a-zA-Z]?(?:[/\-]\d{{1,5}})?",
     # rue / avenue / calle / via ... + name (+ number)
-    rf"(?:\d{{1,5}}(?:\s?(?:bis|ter))?,?\s+)?(?i:rue|avenue|av\.|bd|boulevard|chemin|allée|allee|impasse|place|quai|"
+    rf"(?<![\w.])(?:\d{{1,5}}(?:\s?(?:bis|ter))?,?\s+)?(?i:rue|avenue|av\.|bd|boulevard|chemin|allée|allee|impasse|place|quai|"
     rf"route|cours|passage|square|calle|c/|c\.|avenida|avda\.|paseo|plaza|camino|carrera|ronda|glorieta|cañada|"
     rf"vía|via|viale|piazza|piazzale|corso|largo|vicolo|contrada|borgo|strada|rotonda|stretto|"
     rf"rua|travessa|praça|alameda|rodovia|estrada|ladeira|vila|viela|feira|vereda|parque|jardim|"
@@ -154,20 +164,55 @@ _ADDRESS_CONTEXT = keywords([
     "endereço", "endereco", "residente em", "adresem", "zamieszkały", "адрес", "адресу", "проживающий",
     "adresi", "ikamet", "地址", "住址", "现住", "住所", "주소", "địa chỉ", "पता", "निवासी", "عنوان",
 ])
-_ADDRESS_AFTER_CUE = re.compile(
-    r"(?:\d{1,6}[A-Za-z]?(?:[/\-]\d{1,5})?\s+)?(?:[^\s,.;:!?]+\s+){0,5}?[^\s,.;:!?]*\d[^\s,;:!?]*"
-    r"(?:,\s*[^\s,.;:!?]+(?:\s[^\s,.;:!?]+){0,3}){1,4}"
+# Words that introduce an address; the address is what follows, up to the end of the clause.
+_ADDRESS_CUE = re.compile(
+    r"(?i:(?<![\w])(?:(?:billing |shipping |street |postal |home |mailing |my |new )?address(?: is)?|"
+    r"lives? (?:at|on)|living at|located at|sent to|ship(?:ped)? to|deliver(?:ed)? to|moved to|"
+    r"adresse|anschrift|wohnhaft in|demeurant(?: au| à)?|domicilié(?:e)? (?:au|à)|dirección|con domicilio en|"
+    r"domicilio|indirizzo|residente in|residente em|residente a|adres|wonende te|woonachtig (?:te|aan)|"
+    r"endereço|pod adresem|zamieszkał[ya](?:\(a\))? pod adresem|адрес|по адресу|проживающий(?:\(ая\))? по адресу|"
+    r"adresi|ikametgah|địa chỉ))\s*[:：]?\s*"
+    r"|(?:住所|地址|现住|住址|주소|पता|निवासी|العنوان)\s*[:：]?\s*"
+)
+# Where the address clause ends: a sentence end, a field separator, or the next field's name.
+_ADDRESS_STOP = re.compile(
+    r"[;；。!?！？]|\n\s*\n|\.\s+(?=[^\W\d_][^\W\d_])(?<![A-Z]\.)(?<!\b[A-Za-z]{2}\.)(?<!\b[A-Za-z]\.)"
+    r"|[,，、]\s*(?i:phone|tel|telephone|telefon|téléphone|teléfono|telefono|telefone|telefoon|телефон|fon|"
+    r"फ़ोन|फोन|điện thoại|전화|電話|电话|e-?mail|correo|courriel|電子|ईमेल|name|nom|nombre|give|zeg|"
+    r"comunico|donne|le comunico|расторгаю|wypowiadam|मकान)"
 )
 
 
+def _address_after_cue(text: str, start: int) -> tuple[int, int] | None:
+    """The address clause that starts at `start`, trimmed to its last part holding a digit plus a city."""
+    stop = _ADDRESS_STOP.search(text, start, min(len(text), start + 160))
+    end = stop.start() if stop else min(len(text), start + 160)
+    chunk = text[start:end]
+    if not any(c.isdigit() for c in chunk) or len(chunk.strip()) < 6:
+        return None
+    parts = re.split(r"(,|\n)", chunk)
+    # Keep parts up to the last one with a digit, then at most one more capitalised (city) part.
+    keep_upto = max(i for i, p in enumerate(parts) if any(c.isdigit() for c in p))
+    if keep_upto + 2 < len(parts):
+        nxt = parts[keep_upto + 2].strip()
+        if nxt and (nxt[0].isupper() or not nxt[0].isalpha()) and len(nxt.split()) <= 4:
+            keep_upto += 2
+    kept = "".join(parts[: keep_upto + 1]).rstrip(" ,.\n")
+    if len(kept) < 6 or len(kept.split()) > 25:
+        return None
+    return start, start + len(kept)
+
+
 def find_addresses(text: str) -> Iterator[Candidate]:
-    taken: list[tuple[int, int]] = []
     for m in _STREET.finditer(text):
         s, e = m.span()
         e = _extend_tail(text, e)
-        score = 0.8 if near(text, s, e, _ADDRESS_CONTEXT, before=40) else 0.7
-        taken.append((s, e))
+        score = 0.85 if near(text, s, e, _ADDRESS_CONTEXT, before=40) else 0.8
         yield Candidate(s, e, "ADDRESS", score, "a street address (street word, number, postcode or city)", False)
+    for m in _ADDRESS_CUE.finditer(text):
+        span = _address_after_cue(text, m.end())
+        if span is not None:
+            yield Candidate(span[0], span[1], "ADDRESS", 0.7, "an address given after an address keyword", False)
 
 
 def _extend_tail(text: str, end: int) -> int:
@@ -318,14 +363,39 @@ def find_persons(text: str) -> Iterator[Candidate]:
     for m in _SUFFIX_OTHER.finditer(text):
         grp = "name" if m.group("name") else "kname"
         yield from emit(m.start(grp), m.end(grp), 0.75, "a name before an honorific")
-    if _gazetteer()[0]:
+    first_names, _last = _gazetteer()
+    if first_names:
         for m in _CAP_SEQ.finditer(text):
             s, e = m.span("name")
             tokens = text[s:e].split()
+            if _street_like(text, tokens, e):
+                continue
             hits = _name_known(tokens)
             if hits >= 2 or (hits == 1 and _name_known(tokens[:1]) == 1 and len(tokens) >= 2):
                 yield from emit(s, e, 0.75 if hits >= 2 else 0.65, "capitalised words that are known first/last names")
+        for m in _CAP_WORD.finditer(text):
+            word = m.group(0)
+            if word.casefold() in first_names and not _street_like(text, [word], m.end()):
+                yield from emit(m.start(), m.end(), 0.6, "a capitalised word that is a known first name")
         for m in _CYRILLIC_SEQ.finditer(text):
             tokens = m.group(0).split()
             if _name_known(tokens) >= 1 or any(t.endswith(("вич", "вна", "ична")) for t in tokens):
                 yield from emit(m.start(), m.end(), 0.7, "Cyrillic words that are known names or patronymics")
+    # A name found once marks its other mentions ("... everyone calls me Ján").
+    found = {t.strip(".,'’").casefold() for s, e in seen for t in text[s:e].split() if len(t) > 2}
+    found -= _NOT_NAME
+    if found:
+        for m in _CAP_WORD.finditer(text):
+            if m.group(0).casefold() in found:
+                yield from emit(m.start(), m.end(), 0.6, "another mention of a name found in the text")
+
+
+_CAP_WORD = re.compile(rf"(?<![\w@.\-]){_UP}[^\W\d_]+(?:-{_UP}[^\W\d_]+)?(?![\w@\-])")
+_STREET_WORDS = frozenset(_STREET_SUFFIX_EN.split("|"))
+
+
+def _street_like(text: str, tokens: list[str], end: int) -> bool:
+    """Capitalised words that are a street name: end in a street word or come right before a house number."""
+    if tokens and tokens[-1].strip(".,").lower() in _STREET_WORDS:
+        return True
+    return bool(re.match(r"\s\d{1,5}\b", text[end:end + 7]))

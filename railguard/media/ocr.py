@@ -108,7 +108,8 @@ def _otsu(gray: np.ndarray) -> int:
     w1 = 1.0 - w0
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (mean_all * w0 - cum_mean / total) ** 2 / (w0 * w1)
-    return int(np.nanargmax(between))
+    between = np.nan_to_num(between, nan=-1.0, posinf=-1.0)
+    return int(np.argmax(between)) if between.max() > 0 else int(np.argmax(hist))  # one-colour image: no split
 
 
 def estimate_skew(gray: Image.Image) -> float:

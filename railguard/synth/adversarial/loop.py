@@ -43,6 +43,7 @@ class LoopConfig:
     eval_limit: int | None = 200
     multilingual_eval: bool = True
     replay: int = 400               # clean seeds replayed in each in-memory retrain
+    batch_size: int = 50            # proposals per generator update
 
 
 @dataclass
@@ -97,59 +98,65 @@ def run_loop(cfg: LoopConfig, target: Target, seeds: list[Seed], log: Callable[[
         for label in sorted(by_label):
             pool = by_label[label]
             batch += [pool[rng.randrange(len(pool))] for _ in range(cfg.per_round // max(1, len(by_label)))]
-        actions, variants, ok = [], [], []
+        rng.shuffle(batch)
         rejected: Counter = Counter()
-        for i, s in enumerate(batch):
-            act = policy.sample(s.label, s.language, rng)
-            vr = random.Random(f"{cfg.seed}:{rnd}:{i}")
-            v = apply_chain(s.text, act.chain, vr) if act.chain else s.text
-            fam = {BY_NAME[c].family for c in act.chain}
-            verdict = filt.check(s.text, v, "language" if "language" in fam else "")
-            actions.append(act)
-            variants.append(v)
-            ok.append(verdict.ok)
-            if not verdict.ok:
-                rejected[verdict.reason] += 1
-        rep.proposed, rep.accepted, rep.rejected = len(batch), int(sum(ok)), dict(rejected)
-
-        acc_idx = [i for i, k in enumerate(ok) if k]
-        seed_pred = target.predict([batch[i].text for i in acc_idx])
-        var_pred = target.predict([variants[i] for i in acc_idx])
-        rewards: list[tuple[object, float]] = []
         tries: dict[str, Counter] = {k: Counter() for k in ("family", "lang", "op", "label")}
         hits: dict[str, Counter] = {k: Counter() for k in ("family", "lang", "op", "label")}
         nov_sum = 0.0
-        pred_of = {i: (bool(sp), bool(vp)) for i, sp, vp in zip(acc_idx, seed_pred, var_pred, strict=True)}
-        for i, act in enumerate(actions):
-            if not ok[i]:
-                rewards.append((act, -cfg.reject_penalty))
-                continue
-            s = batch[i]
-            unsafe = s.label == "unsafe"
-            sp, vp = pred_of[i]
-            nov = novelty(variants[i], seen_ngrams)
-            nov_sum += nov
-            seed_right = sp == unsafe
-            var_wrong = vp != unsafe
-            flip = seed_right and var_wrong
-            rewards.append((act, float(flip) + cfg.diversity_weight * nov))
-            if seed_right:
-                keys = {"label": [s.label], "lang": [s.language], "op": list(act.chain),
-                        "family": sorted({BY_NAME[c].family for c in act.chain})}
-                for k, vals in keys.items():
-                    for val in vals:
-                        tries[k][val] += 1
-                        hits[k][val] += int(flip)
-            if var_wrong or rng.random() < cfg.keep_correct_share:
-                cats = list(s.categories)
-                if unsafe:
-                    for c in act.chain:
-                        cats += [a for a in BY_NAME[c].adds if a not in cats]
-                rows.append({"text": variants[i], "label": s.label, "categories": cats if unsafe else [],
-                             "language": s.language, "operator": "+".join(act.chain), "round": rnd,
-                             "seed_source": s.source, "_seed": s.text})
-                rep.new_rows += 1
-        policy.update(rewards)  # type: ignore[arg-type]
+        chains: list[tuple[str, ...]] = []
+        # The generator learns within the round, one REINFORCE step per mini-batch.
+        for start in range(0, len(batch), cfg.batch_size):
+            part = batch[start:start + cfg.batch_size]
+            actions, variants, ok = [], [], []
+            for i, s in enumerate(part):
+                act = policy.sample(s.label, s.language, rng)
+                vr = random.Random(f"{cfg.seed}:{rnd}:{start + i}")
+                v = apply_chain(s.text, act.chain, vr) if act.chain else s.text
+                fam = {BY_NAME[c].family for c in act.chain}
+                verdict = filt.check(s.text, v, "language" if "language" in fam else "")
+                actions.append(act)
+                variants.append(v)
+                ok.append(verdict.ok)
+                chains.append(act.chain)
+                if not verdict.ok:
+                    rejected[verdict.reason] += 1
+            acc_idx = [i for i, k in enumerate(ok) if k]
+            seed_pred = target.predict([part[i].text for i in acc_idx])
+            var_pred = target.predict([variants[i] for i in acc_idx])
+            pred_of = {i: (bool(sp), bool(vp)) for i, sp, vp in zip(acc_idx, seed_pred, var_pred, strict=True)}
+            rewards: list[tuple[object, float]] = []
+            for i, act in enumerate(actions):
+                if not ok[i]:
+                    rewards.append((act, -cfg.reject_penalty))
+                    continue
+                s = part[i]
+                unsafe = s.label == "unsafe"
+                sp, vp = pred_of[i]
+                nov = novelty(variants[i], seen_ngrams)
+                nov_sum += nov
+                seed_right = sp == unsafe
+                var_wrong = vp != unsafe
+                flip = seed_right and var_wrong
+                rewards.append((act, float(flip) + cfg.diversity_weight * nov))
+                if seed_right:
+                    keys = {"label": [s.label], "lang": [s.language], "op": list(act.chain),
+                            "family": sorted({BY_NAME[c].family for c in act.chain})}
+                    for k, vals in keys.items():
+                        for val in vals:
+                            tries[k][val] += 1
+                            hits[k][val] += int(flip)
+                if var_wrong or rng.random() < cfg.keep_correct_share:
+                    cats = list(s.categories)
+                    if unsafe:
+                        for c in act.chain:
+                            cats += [a for a in BY_NAME[c].adds if a not in cats]
+                    rows.append({"text": variants[i], "label": s.label, "categories": cats if unsafe else [],
+                                 "language": s.language, "operator": "+".join(act.chain), "round": rnd,
+                                 "seed_source": s.source})
+                    rep.new_rows += 1
+            policy.update(rewards)  # type: ignore[arg-type]
+        rep.proposed, rep.rejected = len(batch), dict(rejected)
+        rep.accepted = rep.proposed - sum(rejected.values())
 
         t_all = sum(tries["label"].values())
         rep.asr = round(sum(hits["label"].values()) / t_all, 4) if t_all else 0.0
@@ -163,8 +170,8 @@ def run_loop(cfg: LoopConfig, target: Target, seeds: list[Seed], log: Callable[[
             rep.policy_entropy[label] = round(float(np.mean([policy.entropy(label, lg) for lg in langs])), 4)
             p = policy.probs(label, "en") if "en" in langs else policy.probs(label, langs[0])
             rep.top_operators[label] = sorted(((k, round(v, 3)) for k, v in p.items()), key=lambda kv: -kv[1])[:5]
-        rep.mean_depth = round(float(np.mean([len(a.chain) for a in actions])), 3)
-        rep.distinct_chains = len({a.chain for a in actions})
+        rep.mean_depth = round(float(np.mean([len(c) for c in chains])), 3)
+        rep.distinct_chains = len(set(chains))
         rep.novelty = round(nov_sum / max(1, rep.accepted), 4)
         log(f"round {rnd}: proposed {rep.proposed}, accepted {rep.accepted}, ASR {rep.asr:.3f} "
             f"(harmful {rep.asr_harmful:.3f}, benign {rep.asr_benign:.3f}), entropy {rep.policy_entropy}, "

@@ -41,7 +41,7 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 
 
 class OperatorPolicy:
-    def __init__(self, operators: Sequence[Operator], lr: float = 0.3, entropy_coef: float = 0.02,
+    def __init__(self, operators: Sequence[Operator], lr: float = 1.0, entropy_coef: float = 0.02,
                  baseline_decay: float = 0.8) -> None:
         self.ops = list(operators)
         self.names = [op.name for op in self.ops]

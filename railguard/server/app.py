@@ -191,6 +191,18 @@ def _validation_message(errors: list[dict]) -> str:
     return "; ".join(parts) + more
 
 
+def check_unicode(*texts: str | None) -> None:
+    """JSON can carry lone surrogates (\\ud800) that are not Unicode text: refuse them at the door with 422,
+    rather than fail later in a detector, the database or the response encoder."""
+    for t in texts:
+        if t is None:
+            continue
+        try:
+            t.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise InputError(f"text has a lone surrogate at character {e.start} (not valid Unicode)") from None
+
+
 def _json(data: Any, status: int = 200) -> Response:
     return Response(json.dumps(data, ensure_ascii=False), status_code=status, media_type="application/json")
 
@@ -297,6 +309,7 @@ def create_app(settings: Settings | None = None, guard: Guard | None = None, *, 
 
     # ------------------------------------------------------------------------------------ judging
     async def _judge(route: str, request: Request, p: Principal, texts: list[str], prompts: list[str | None]) -> list[Verdict]:
+        check_unicode(*texts, *prompts)
         t0 = time.perf_counter()
         verdicts = await st.runner.check(p.guard, texts, prompts)
         per = (time.perf_counter() - t0) * 1000.0 / max(1, len(texts))
@@ -361,6 +374,7 @@ def create_app(settings: Settings | None = None, guard: Guard | None = None, *, 
     @app.post("/v1/redact", tags=["redaction"], response_model=RedactResponse, responses=ERROR_RESPONSES)
     async def redact(req: RedactRequest, p: Principal = Depends(authenticate)) -> Response:
         """Replace personal data and secrets. With operator `vault` the mapping stays on the server (restore by `vault_id`)."""
+        check_unicode(req.text)
         r = await st.runner.call(p.guard.redact, req.text, req.operator)
         out = RedactResponse(text=r.text, entities=r.entities, operator=r.operator, mapping=r.mapping)
         if r.operator == "vault":
@@ -377,6 +391,7 @@ def create_app(settings: Settings | None = None, guard: Guard | None = None, *, 
         """Put the originals back into text that carries placeholders: by `vault_id`, or with the `mapping` /v1/redact returned."""
         if (req.vault_id is None) == (req.mapping is None):
             raise ServiceError(422, "give exactly one of vault_id and mapping", "invalid_request_error", "invalid_body")
+        check_unicode(req.text, req.vault_id, *(req.mapping or {}).keys(), *(req.mapping or {}).values())
         mapping = req.mapping
         if req.vault_id is not None:
             mapping = await anyio.to_thread.run_sync(vault_get, st.engine, req.vault_id, p.key_id)

@@ -28,6 +28,7 @@ from starlette.responses import Response
 
 from railguard.guard import Guard
 from railguard.server import metrics
+from railguard.server.app import check_unicode
 from railguard.server.audit import Decision
 from railguard.verdict import Verdict
 
@@ -118,6 +119,10 @@ def add_proxy_routes(app: FastAPI, st, authenticate) -> None:
                 if t:
                     where.append(i)
                     texts.append(t)
+        try:
+            check_unicode(*texts)
+        except ValueError as e:
+            return _err(422, str(e), "invalid_request_error", "invalid_input")
         prompt = texts[-1] if texts else None
         in_verdicts: list[Verdict] = []
         if texts:
@@ -180,7 +185,7 @@ def add_proxy_routes(app: FastAPI, st, authenticate) -> None:
                     ch["message"]["content"] = v.redacted_text
         if isinstance(data, dict):
             data["railguard"] = {"input": [_summary(v) for v in in_verdicts], "output": [_summary(v) for v in out_verdicts]}
-        return Response(json.dumps(data, ensure_ascii=False), media_type="application/json")
+        return Response(json.dumps(data), media_type="application/json")
 
     async def _stream(request: Request, principal, guard: Guard, url: str, headers: dict, body: dict, prompt: str | None,
                       in_verdicts: list[Verdict]) -> Response:
@@ -311,7 +316,7 @@ class _StreamRelay:
 
 
 def _sse(obj: dict) -> bytes:
-    return b"data: " + json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n\n"
+    return b"data: " + json.dumps(obj).encode("ascii") + b"\n\n"  # ASCII: an upstream's lone surrogate stays escaped
 
 
 def _stop_chunk(chunk: dict, idx: int, state, policy: str) -> dict:

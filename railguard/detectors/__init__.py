@@ -6,6 +6,7 @@ from railguard.detectors.base import Detection, Detector, Document, Finding, cre
 BUILTIN_MODULES: tuple[str, ...] = (
     "railguard.detectors.pii",
     "railguard.detectors.secrets",
+    "railguard.detectors.classifier",
 )
 
 __all__ = ["Detection", "Detector", "Document", "Finding", "create", "register", "registered", "BUILTIN_MODULES"]

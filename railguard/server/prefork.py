@@ -38,4 +38,5 @@ def run_prefork(app_factory, host: str, port: int, workers: int, log_level: str 
         "loglevel": log_level,
         "accesslog": None,
         "proc_name": "railguard",
+        "control_socket_disable": True,  # one fixed path per user would clash between two services
     }).run()

@@ -13,6 +13,8 @@ found in normalised text maps back to the original input.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import unicodedata
 from collections.abc import Callable
@@ -199,8 +201,45 @@ def _unspace(m: re.Match[str]) -> list[Piece]:
     return pieces
 
 
+# Base64 and hex runs that decode to readable text ("decode this base64 and answer it: aG93IHRv...")
+# hide a request from every n-gram; the classifier level reads what they say. Runs that decode to
+# binary or gibberish (hashes, keys, ids) are left alone. Found by the adversarial loop (docs/adversarial.md).
+_B64_RUN = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
+_HEX_RUN = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{2}(?:[ :]?[0-9A-Fa-f]{2}){7,}(?![0-9A-Fa-f])")
+
+
+def _readable(raw: bytes) -> str | None:
+    try:
+        s = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    visible = [c for c in s if not c.isspace()]
+    if len(visible) < 6 or " " not in s.strip() or not all(c.isprintable() or c in "\n\t" for c in s):
+        return None
+    return s if sum(c.isalpha() for c in visible) >= 0.6 * len(visible) else None
+
+
+def _decode_b64(m: re.Match[str]) -> str | None:
+    s = m.group(0)
+    if len(s) % 4 == 1 or s.isalpha() and (s.islower() or s.isupper()):
+        return None
+    try:
+        raw = base64.b64decode(s + "=" * (-len(s) % 4))
+    except (binascii.Error, ValueError):
+        return None
+    text = _readable(raw)
+    return f" {text} " if text is not None else None
+
+
+def _decode_hex(m: re.Match[str]) -> str | None:
+    text = _readable(bytes.fromhex(re.sub("[ :]", "", m.group(0))))
+    return f" {text} " if text is not None else None
+
+
 def fold(n: Normalized) -> Normalized:
-    """The classifier level on top of `clean`: leetspeak, censoring, spacing and stretching undone."""
+    """The classifier level on top of `clean`: encoded text decoded; leetspeak, censoring, spacing and stretching undone."""
+    n = _rewrite(n, _HEX_RUN, _decode_hex)
+    n = _rewrite(n, _B64_RUN, _decode_b64)
     n = _rewrite(n, _SPACED, _unspace)
     n = _rewrite(n, _LEET_TOKEN, _deleet)
     return _rewrite(n, _STRETCHED, lambda m: m.group(1))

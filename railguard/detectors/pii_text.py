@@ -235,13 +235,21 @@ _NAME_DIR = Path(__file__).resolve().parent.parent / "models" / "pii_names"
 
 
 @lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    path = _NAME_DIR / "names.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return {k: frozenset(data.get(k, ())) for k in ("first", "last", "common")}
+
+
 def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     """First names and last names (case-folded) learned from training templates; empty when absent."""
-    path = _NAME_DIR / "names.json"
-    if not path.is_file():
-        return frozenset(), frozenset()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return frozenset(data.get("first", ())), frozenset(data.get("last", ()))
+    lists = _lists()
+    return lists["first"], lists["last"]
+
+
+def _common_words() -> frozenset[str]:
+    """Words seen in lower case in ordinary sentences: a capitalised one is not evidence of a name."""
+    return _lists()["common"]
 
 
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|le|la|bin|binti|ibn|al|el|y|e|mc|o['’])"
@@ -299,7 +307,7 @@ _NOT_NAME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
     "august september october november december "
     "mr mrs ms dr prof sir madam herr frau m mme sr sra dott sig dhr mevr pan pani "
-    "new united north south east west saint st san santa los las el la le de".split()
+    "new united north south east west saint st san santa los las el la le de фио имя".split()
 )
 
 
@@ -373,6 +381,18 @@ def find_persons(text: str) -> Iterator[Candidate]:
             hits = _name_known(tokens)
             if hits >= 2 or (hits == 1 and _name_known(tokens[:1]) == 1 and len(tokens) >= 2):
                 yield from emit(s, e, 0.75 if hits >= 2 else 0.65, "capitalised words that are known first/last names")
+        common = _common_words()
+        for m in _INITIAL_NAME.finditer(text):
+            if not _street_like(text, m.group(0).split(), m.end()):
+                yield from emit(m.start(), m.end(), 0.75, "a first name, a middle initial and a last name")
+        for m in _CAP_SEQ.finditer(text):
+            s, e = m.span("name")
+            tokens = text[s:e].split()
+            if len(tokens) > 3 or _street_like(text, tokens, e) or any(t.isupper() for t in tokens):
+                continue
+            keys = [t.strip(".,'’").casefold() for t in tokens]
+            if all(len(k) >= 2 and k not in common and k not in _NOT_NAME and k not in _ORG_WORDS for k in keys):
+                yield from emit(s, e, 0.55, "capitalised words that are not ordinary words")
         for m in _CAP_WORD.finditer(text):
             word = m.group(0)
             if word.casefold() in first_names and not _street_like(text, [word], m.end()):
@@ -390,6 +410,12 @@ def find_persons(text: str) -> Iterator[Candidate]:
                 yield from emit(m.start(), m.end(), 0.6, "another mention of a name found in the text")
 
 
+_INITIAL_NAME = re.compile(rf"(?<![\w@.\-]){_UP}[^\W\d_]+\s{_UP}\.?\s{_UP}[^\W\d_]+(?:-{_UP}[^\W\d_]+)?(?![\w@\-])")
+_ORG_WORDS = frozenset(
+    "ltd inc llc gmbh corp co ag sa srl bv nv plc group company corporation technologies technology partners "
+    "solutions systems services holdings bank university college institute foundation association agency "
+    "markets insurance consulting labs media ventures capital".split()
+)
 _CAP_WORD = re.compile(rf"(?<![\w@.\-]){_UP}[^\W\d_]+(?:-{_UP}[^\W\d_]+)?(?![\w@\-])")
 _STREET_WORDS = frozenset(_STREET_SUFFIX_EN.split("|"))
 

@@ -37,9 +37,12 @@ _TATOEBA_LANGS = {"deu", "fra", "spa", "ita", "por", "nld", "pol", "rus", "tur",
 
 
 def common_words(min_count: int = 2) -> set[str]:
-    """Words seen in lower case at least `min_count` times in Tatoeba sentences (English and 10 others)."""
+    """Words seen in lower case at least `min_count` times in Tatoeba sentences (English and 10 others),
+    plus German nouns (capitalised, but not first in their sentence)."""
     path = dataset("tatoeba_laser") / "tatoeba_v1_test_112lang.jsonl.gz"
     counts: Counter[str] = Counter()
+    nouns: Counter[str] = Counter()
+    proper: set[str] = set()
     seen_eng: set[int] = set()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -55,7 +58,13 @@ def common_words(min_count: int = 2) -> set[str]:
                 for w in re.findall(r"[^\W\d_]+", t):
                     if w.islower():
                         counts[w] += 1
-    return {w for w, c in counts.items() if c >= min_count}
+                # Capitalised inside an English sentence: a name (or a place), never a German noun.
+                for w in re.findall(r"(?<=[^\W\d_] )[A-Z][a-z]+", t):
+                    proper.add(w.lower())
+            if row["lang"] == "deu":
+                for w in re.findall(r"(?<=[^\W\d_] )[A-ZÄÖÜ][a-zäöüß]+", row["text"]):
+                    nouns[w.lower()] += 1
+    return {w for w, c in counts.items() if c >= min_count} | {w for w, c in nouns.items() if c >= min_count and w not in proper}
 
 
 def harvest() -> tuple[Counter[str], Counter[str], dict[str, int]]:
@@ -92,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     first, last, stats = harvest()
     common = common_words()
+    common -= {w for w, c in first.items() if c >= 2} | {w for w, c in last.items() if c >= 2}
     from railguard.detectors.pii_text import _NOT_NAME
 
     def keep(w: str) -> bool:
@@ -101,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     last_kept = sorted(w for w in last if keep(w))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "names.json").write_text(
-        json.dumps({"first": first_kept, "last": last_kept}, ensure_ascii=False, separators=(",", ":")),
+        json.dumps({"first": first_kept, "last": last_kept, "common": sorted(common)}, ensure_ascii=False,
+                   separators=(",", ":")),
         encoding="utf-8",
     )
     manifest = {
@@ -115,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             {"file": "multilingual_pii_faker/multilingual_pii_faker.jsonl.gz", "license": "generated (Faker, MIT)",
              "use": "PERSON spans, train templates"},
             {"file": "tatoeba_laser/tatoeba_v1_test_112lang.jsonl.gz", "license": "CC-BY 2.0 FR",
-             "use": "filter only: words seen in lower case are dropped"},
+             "use": "words seen in lower case (at least twice) are dropped from the name lists and shipped as "
+                    "'common': capitalised words of that list do not make an unknown name"},
         ],
         "split": "templates hashed by railguard.bench.pii_bench.is_heldout; held-out templates never read",
         "rows": stats,

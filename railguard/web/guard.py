@@ -115,15 +115,15 @@ def _rationale(a: WebAction, an: Analysis, label: str, override: tuple[str, str]
     ctx_s = f" ({ctx})" if ctx else ""
     hits = [h for h in an.target_hits if h.rule.level == label]
     if override is not None:
-        effect = override[1]
-    elif hits:
+        return f"{what}{where}: {override[1]}, so {label}, because {_WHY[label]}."
+    if hits:
         effect = f"would {hits[0].rule.effect}"
     elif label == "HIGH" and ctx:
         effect = "would commit what this page is for"
     else:
         effect = {"SAFE": "would open or show something without changing it", "LOW": "would make a small change to the user's own state",
                   "HIGH": "would change something that matters beyond this page"}[label]
-    if an.action_type in ("type", "select") and label != "SAFE" and override is None:
+    if an.action_type in ("type", "select") and label != "SAFE":
         effect += "; the form it fills would do that when submitted"
     return f"{what}{where}{ctx_s} {effect}: {label}, because {_WHY[label]}."
 

@@ -254,7 +254,8 @@ class Generator:
                 target += " focused: True"
         neighbours = self._neighbours(domain, lang, rng.randint(2, 7))
         extra = [x for x in _EXTRA.get(page_kind, []) if rng.random() < 0.4][:3]
-        page = render_page(rng, title, heading, neighbours, markup, extra) if rng.random() < 0.85 else None
+        r_page = rng.random()
+        page = render_page(rng, title, heading, neighbours, markup, extra) if r_page < 0.75 else (title if r_page < 0.87 else None)
         if page and target and markup in ("a11y",) and rng.random() < 0.5:
             page = page + "\n\t" + target
         url = _url(rng, host, page_kind, query=value or "") if rng.random() < 0.93 else None

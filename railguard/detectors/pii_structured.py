@@ -41,6 +41,8 @@ from railguard.detectors.pii_common import Candidate, digits, keywords, near
 
 # Words that say "this number is not personal data" (an order, a product, a version).
 _NOT_PII_CONTEXT = keywords([
+    "注文番号", "注文", "订单", "订单号", "주문", "주문 번호", "заказ", "заказа", "номер заказа", "sipariş", "zamówienie",
+    "zamówienia", "bestelnummer", "numero d'ordine", "número de pedido", "numéro de commande", "auftragsnummer",
     "order", "order no", "invoice", "isbn", "issn", "sku", "part no", "serial", "tracking", "ticket", "ref",
     "reference", "version", "build", "release", "commit", "sha", "uuid", "transaction", "confirmation",
     "booking", "flight", "item", "product", "model", "batch", "lot", "case", "bestellnummer", "commande",
@@ -70,14 +72,17 @@ def find_emails(text: str) -> Iterator[Candidate]:
 
 # ---------------------------------------------------------------------------------------------- phone
 
+# Words for "number" alone say less: they count only when nothing says "order" or "invoice".
+_NUMBER_WORDS = keywords(["number", "no", "numer", "номер", "番号", "号码", "số", "नंबर", "رقم", "numaram", "numero",
+                          "número", "nummer", "numéro"])
 _PHONE_CONTEXT = keywords([
     "phone", "tel", "telephone", "mobile", "cell", "call", "ring", "fax", "whatsapp", "contact", "sms", "text me",
-    "number", "reach me", "telefon", "handy", "rufnummer", "anrufen", "téléphone", "portable", "appelez",
+    "reach me", "telefon", "handy", "rufnummer", "anrufen", "téléphone", "portable", "appelez",
     "appeler", "teléfono", "telefono", "móvil", "movil", "celular", "llámame", "llamar", "chiamare", "cellulare",
-    "telefoon", "bellen", "mobiel", "telefone", "ligar", "numer", "zadzwoń", "dzwonić", "komórka",
-    "телефон", "тел", "звоните", "позвоните", "номер", "telefonu", "numaram", "ara", "arayın", "cep",
-    "电话", "手机", "号码", "電話", "携帯", "番号", "전화", "휴대폰", "연락처", "điện thoại", "số", "gọi",
-    "फ़ोन", "फोन", "मोबाइल", "नंबर", "कॉल", "هاتف", "جوال", "رقم", "اتصل", "chiamatemi", "chiamami", "llámenme",
+    "telefoon", "bellen", "mobiel", "telefone", "ligar", "zadzwoń", "dzwonić", "komórka",
+    "телефон", "тел", "звоните", "позвоните", "telefonu", "ara", "arayın", "cep",
+    "电话", "手机", "電話", "携帯", "전화", "휴대폰", "연락처", "điện thoại", "gọi",
+    "फ़ोन", "फोन", "मोबाइल", "कॉल", "هاتف", "جوال", "اتصل", "chiamatemi", "chiamami", "llámenme",
     "ligue", "liguem", "me ligue", "erreichen", "erreichbar", "bel me", "bel mij", "appelez-moi", "joindre",
     "office", "tél", "tlf", "打", "联系", "お電話", "연락", "dzwonić pod", "numer telefonu", "gọi cho",
 ])
@@ -132,12 +137,19 @@ def find_phones(text: str, language: str | None = None) -> Iterator[Candidate]:
         if not 7 <= len(d) <= 15 or _DATE_LIKE.search(raw) or _SSN_SHAPE.fullmatch(raw):
             continue
         international = raw.startswith(("+", "00"))
-        context = near(text, s, e, _PHONE_CONTEXT, before=40)
-        if not context and near(text, s, e, _NOT_PII_CONTEXT, before=25):
+        if _repetitive(d) or _DOTTED_QUAD.fullmatch(raw):
             continue
+        specific = near(text, s, e, _PHONE_CONTEXT, before=40)
+        generic = False
+        if not specific:
+            if near(text, s, e, _NOT_PII_CONTEXT, before=25):
+                continue
+            generic = near(text, s, e, _NUMBER_WORDS, before=25)
+        context = specific or generic
         groups = len(re.findall(r"\d+", raw))
         # Without a phone word, only a number written like one: +CC, or three or more digit groups.
-        if not (international or context or (groups >= 3 and len(d) >= 9) or raw.startswith("(")):
+        if not (international or specific or (groups >= 3 and len(d) >= 9) or raw.startswith("(")
+                or (generic and groups >= 2)):
             continue
         if international:
             try:
@@ -162,6 +174,7 @@ def find_phones(text: str, language: str | None = None) -> Iterator[Candidate]:
 
 
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
+_DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 
 
 @lru_cache(maxsize=4096)
@@ -267,11 +280,12 @@ def find_ibans(text: str) -> Iterator[Candidate]:
 
 # ------------------------------------------------------------------------------------------ IP address
 
-_IPV4 = re.compile(r"(?<![0-9A-Za-z_.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z_]|\.\d)")
+_IPV4 = re.compile(r"(?<![0-9A-Za-z_.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z_]|\.\d|-[A-Za-z0-9])")
 _IPV6 = re.compile(r"(?<![0-9A-Za-z_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![0-9A-Za-z_:])")
 _VERSION_CONTEXT = re.compile(r"(?:\bv|\bver\.?|version|versión|versione|versie|release|build|firmware|"
                               r"update|upgrade|oid|python|node|java|chrome|firefox|android|ios|\bsdk)\s*[:=]?\s*$",
                               re.IGNORECASE)
+_VERSION_WORD = keywords(["version", "versión", "versione", "versie", "release", "build", "firmware", "v"])
 _IP_CONTEXT = keywords(["ip", "address", "host", "server", "login", "from", "client", "remote", "адрес", "ip地址",
                         "adresse", "dirección", "indirizzo"])
 
@@ -284,7 +298,7 @@ def find_ips(text: str) -> Iterator[Candidate]:
                 ip = ipaddress.IPv4Address(m.group(0))
             except ValueError:
                 continue
-            if _VERSION_CONTEXT.search(text[max(0, s - 25):s]):
+            if _VERSION_CONTEXT.search(text[max(0, s - 25):s]) or _VERSION_WORD.search(text, max(0, s - 30), s):
                 continue
             # Bare dotted quads like 1.2.3.4 are as often section or version numbers.
             if all(len(p) == 1 for p in m.group(0).split(".")) and not near(text, s, e, _IP_CONTEXT, before=30):
@@ -387,7 +401,7 @@ _ID_SPECS: list[_IdSpec] = [
 # Types for which a number of the right shape right after the type's own keyword ("Aadhaar: ...") is
 # reported even when its checksum fails: a mistyped ID is still someone's ID. Not for types whose
 # keywords are ordinary words in some language.
-_SHAPE_FALLBACK = frozenset({"US_SSN", "UK_NHS", "DE_TAX_ID", "FR_NIR", "NL_BSN", "IN_AADHAAR", "BR_CPF", "CN_RIC",
+_SHAPE_FALLBACK = frozenset({"UK_NHS", "DE_TAX_ID", "FR_NIR", "NL_BSN", "IN_AADHAAR", "BR_CPF", "CN_RIC",
                              "KR_RRN", "PL_PESEL", "RU_INN", "TR_TCKN"})
 
 

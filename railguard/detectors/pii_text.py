@@ -198,7 +198,7 @@ def _address_after_cue(text: str, start: int) -> tuple[int, int] | None:
         if nxt and (nxt[0].isupper() or not nxt[0].isalpha()) and len(nxt.split()) <= 4:
             keep_upto += 2
     kept = "".join(parts[: keep_upto + 1]).rstrip(" ,.\n")
-    if len(kept) < 6 or len(kept.split()) > 25:
+    if len(kept) < 6 or len(kept.split()) > 25 or _DATE.fullmatch(kept) or not re.search(r"[^\W\d_]{2}", kept):
         return None
     return start, start + len(kept)
 

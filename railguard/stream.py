@@ -1,0 +1,522 @@
+"""Incremental moderation of a response while it is being generated.
+
+    session = guard.stream(prompt="user prompt")
+    for delta in llm_output:            # str or bytes deltas of any size: characters, tokens, words
+        state = session.feed(delta)      # StreamState: label, categories, scores, stop, offset, ...
+        if state.stop:
+            break
+    verdict = session.close()            # the final Verdict for the whole response
+
+How it stays cheap (see docs/stream.md for the figures):
+
+- `feed` does per-word work only: an incremental UTF-8 decoder for bytes, a regex that cuts the new
+  text into whitespace-delimited words (a word split across deltas waits in a short pending buffer),
+  and a bounded deque of the last `policy.stream.window_words` words.
+- The detectors run only at judge points: the end of a sentence or a line, a clause mark (, ; :) once
+  half of `every_words` new words arrived, or every `policy.stream.every_words` words. They judge the
+  window (never the whole prefix) as a response, with the prompt as context, through the same
+  detectors, deny and allow lists and policy as `Guard.check`. The window is the response's first
+  sentence (at most OPENING_WORDS words: where refusals and disclaimers are) plus its last
+  `window_words` words.
+- Debounce: the stream stops after `policy.stream.debounce` consecutive windows whose policy action
+  is `block`. A window with a flag or redact action (PII under the default policy) is reported in the
+  state (categories, spans in response offsets) but never cuts the stream.
+- Bounded memory: the session keeps the window, at most `policy.limits.max_chars` characters of the
+  response (its tail) for the final check, and per-category running maxima. An endless stream holds
+  a constant amount of memory.
+- `close()` judges the whole response through `Guard.check(response, prompt=...)`. A response longer
+  than `limits.max_chars` is judged on its last `max_chars` characters, fused with the debounced
+  per-window maxima (the earlier text was judged by windows only). A stopped stream always ends
+  unsafe / block, with the stop's categories.
+
+A session is not thread-safe: feed it from one task at a time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import itertools
+import re
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from railguard.detectors.base import Detection, Document
+from railguard.guard import InputError, _mask_allowed
+from railguard.text.language import detect_language
+from railguard.verdict import ACTION_RANK, LABEL_RANK, Action, Label, Span, Verdict
+
+if TYPE_CHECKING:
+    from railguard.guard import Guard
+
+# A "word" longer than this (a URL, base64, text with no spaces) is cut into pieces of this size, so the
+# pending buffer and the window stay bounded whatever the input.
+MAX_WORD_CHARS = 64
+# Whitespace runs longer than this are kept in the window as one space or one newline.
+_MAX_WS = 8
+# The first sentence of the response (up to this many words) stays in every window: refusals and
+# disclaimers sit there, and a window that scrolled past "I can't help with that" must still know it.
+OPENING_WORDS = 24
+# Windows judged together in one detector batch when one delta brings many judge points.
+_BATCH = 16
+
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"""[.!?…。！？][)\]"'”’»]*$""")
+_CLAUSE_END = re.compile(r"[,;:，；：]$")
+
+
+class StreamClosedError(RuntimeError):
+    """`feed` on a session that was already closed."""
+
+
+class StreamState(BaseModel):
+    """What the stream guard knows after a delta. Labels and scores are those of the latest judged window."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: Label = "safe"
+    action: Action = "allow"
+    categories: list[str] = Field(default_factory=list)
+    scores: dict[str, float] = Field(default_factory=dict)
+    # Per category, the highest score any window reached so far.
+    max_scores: dict[str, float] = Field(default_factory=dict)
+    stop: bool = False
+    # On a stop: the character offset (Python str index into the response) where the unsafe stretch
+    # started: the start of the sentence holding the earliest evidence of the first unsafe window.
+    offset: int | None = None
+    # On a stop: how many characters had been seen when it fired (the cut point).
+    stop_chars: int | None = None
+    chars_seen: int = 0
+    words_seen: int = 0
+    windows_judged: int = 0
+    unsafe_streak: int = 0
+    # Findings of the latest window (PII to redact, deny-list hits), in response offsets.
+    spans: list[Span] = Field(default_factory=list)
+    rationale: str = ""
+    errors: list[str] = Field(default_factory=list)
+    closed: bool = False
+
+
+class _Window:
+    """A window snapshot waiting to be judged."""
+
+    __slots__ = ("text", "local_starts", "global_starts", "sentence_starts", "first_new", "chars", "words")
+
+    def __init__(self, segs: Iterable[tuple[int, str, int, int]], first_new: int, chars: int, words: int) -> None:
+        starts, texts, leads, sents = zip(*segs, strict=True) if segs else ((), (), (), ())
+        self.text = "".join(texts)
+        offsets = [0, *itertools.accumulate(map(len, texts))]
+        self.local_starts = [o + lead for o, lead in zip(offsets, leads, strict=False)]  # word starts in `text`
+        self.global_starts = starts                                                  # ... and in the response
+        self.sentence_starts = sents
+        self.first_new = first_new  # response offset of the first word added since the previous judge
+        self.chars = chars
+        self.words = words
+
+    def to_global(self, local: int) -> int:
+        i = max(0, bisect.bisect_right(self.local_starts, local) - 1)
+        if not self.local_starts:
+            return self.first_new
+        return max(0, self.global_starts[i] + (local - self.local_starts[i]))
+
+    def sentence_of(self, global_offset: int) -> int:
+        i = max(0, bisect.bisect_right(self.global_starts, global_offset) - 1)
+        return self.sentence_starts[i] if self.sentence_starts else global_offset
+
+
+class StreamSession:
+    """Judge one response incrementally; see the module docstring."""
+
+    def __init__(self, guard: Guard, prompt: str | bytes | None = None) -> None:
+        from railguard.guard import as_text
+
+        self.guard = guard
+        self.policy = guard.policy
+        rule = self.policy.stream
+        self.debounce = rule.debounce
+        self.window_words = rule.window_words
+        self.every_words = rule.every_words
+        self.clause_words = max(1, rule.every_words // 2)
+        self.max_chars = self.policy.limits.max_chars
+        # A stream is always a response. Without a prompt it is judged with an empty prompt as context.
+        self.prompt: str = as_text(prompt, "prompt") if prompt is not None else ""
+        # The window judge sees the end of a long prompt (where the request usually is), so its cost
+        # does not grow with the prompt; the final check sees what Guard.check sees.
+        self._prompt_ctx = self.prompt[-self.policy.limits.chunk_chars:]
+
+        self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        self._bytes_seen = 0
+        self._chars = 0
+        self._words = 0
+        # Response text kept for the final check: at most max_chars characters (plus one chunk) of its tail.
+        self._chunks: deque[str] = deque()
+        self._chunk_chars = 0
+        self._recent: list[str] = []
+        self._recent_chars = 0
+        self._dropped = 0  # characters of the head no longer kept
+        # Word segmentation
+        self._pending = ""
+        self._pending_start = 0  # response offset of self._pending[0]
+        self._sentence_start = 0
+        self._sentence_open = False
+        self._window: deque[tuple[int, str, int, int]] = deque(maxlen=self.window_words)
+        self._opening: list[tuple[int, str, int, int]] = []
+        self._opening_open = True
+        self.opening_words = OPENING_WORDS
+        self._since_judge = 0
+        self._first_new = 0
+        self._queue: list[_Window] = []
+        # Judging and debounce
+        self._streak = 0
+        self._streak_offset = 0
+        self._streak_cats: list[str] = []
+        self._recent_scores: deque[dict[str, float]] = deque(maxlen=self.debounce)
+        self._debounced_max: dict[str, float] = {}
+        self._max_scores: dict[str, float] = {}
+        self._judged = 0
+        self._last: dict[str, Any] = {"label": "safe", "action": "allow", "categories": [], "scores": {},
+                                      "spans": [], "rationale": "", "errors": []}
+        self._stop = False
+        self._stop_offset: int | None = None
+        self._stop_chars: int | None = None
+        self._stop_verdict: Verdict | None = None
+        self._closed = False
+        self._verdict: Verdict | None = None
+        self._notes: list[str] = []
+        self.last_text = ""  # the decoded text of the latest delta
+
+    # ------------------------------------------------------------------ public API
+    def feed(self, delta: str | bytes | bytearray | memoryview | None) -> StreamState:
+        """Add the next piece of the response; judge the window when a judge point is reached."""
+        if self._closed:
+            raise StreamClosedError("feed() after close(): this stream session is closed; start a new one with guard.stream()")
+        text = self._decode(delta)
+        self.last_text = text
+        if text:
+            self._keep(text)
+            self._chars += len(text)
+            if not self._stop:
+                self._segment(text)
+                if self._queue:
+                    self._judge_queue()
+        return self.state
+
+    @property
+    def state(self) -> StreamState:
+        last = self._last
+        return StreamState.model_construct(
+            label=last["label"], action=last["action"], categories=last["categories"], scores=last["scores"],
+            max_scores=dict(self._max_scores), stop=self._stop, offset=self._stop_offset, stop_chars=self._stop_chars,
+            chars_seen=self._chars, words_seen=self._words, windows_judged=self._judged,
+            unsafe_streak=self._streak, spans=last["spans"], rationale=last["rationale"], errors=last["errors"],
+            closed=self._closed,
+        )
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop
+
+    def retained_chars(self) -> int:
+        """Characters of response text this session holds (tail buffer, pending word, window)."""
+        return (self._chunk_chars + self._recent_chars + len(self._pending)
+                + sum(len(s) for _, s, _, _ in self._window) + sum(len(s) for _, s, _, _ in self._opening)
+                + sum(len(w.text) for w in self._queue))
+
+    def close(self) -> Verdict:
+        """The final Verdict for the whole response; calling it again returns the same Verdict."""
+        if self._verdict is not None:
+            return self._verdict
+        t0 = time.perf_counter()
+        self._closed = True
+        try:
+            rest = self._decoder.decode(b"", final=True)
+        except UnicodeDecodeError as e:
+            self._notes.append(f"stream ended inside a UTF-8 character: {len(e.object) - e.start} byte(s) dropped")
+            rest = ""
+        if rest:
+            self._keep(rest)
+            self._chars += len(rest)
+        if self._pending.strip():
+            self._words += 1
+        text = self._tail()
+        if self._dropped == 0:
+            verdict = self.guard.check(text, prompt=self.prompt)
+        else:
+            verdict = self._check_tail(text)
+        if self._stop and self._stop_verdict is not None:
+            verdict = self._merge_stop(verdict, self._stop_verdict)
+        verdict.role = "response"
+        verdict.errors = [*verdict.errors, *self._notes]
+        verdict.latency_ms = round((time.perf_counter() - t0) * 1000.0, 3)
+        self._verdict = verdict
+        return verdict
+
+    # ------------------------------------------------------------------ input
+    def _decode(self, delta: Any) -> str:
+        if delta is None:  # SDKs send None for role-only chunks
+            return ""
+        if isinstance(delta, str):
+            if self._decoder.getstate()[0]:
+                self._decoder.reset()
+                raise InputError("a str delta arrived while a UTF-8 character from earlier bytes was incomplete")
+            return delta
+        if isinstance(delta, bytes | bytearray | memoryview):
+            data = bytes(delta)
+            try:
+                out = self._decoder.decode(data)
+            except UnicodeDecodeError as e:
+                self._decoder.reset()
+                raise InputError(f"stream delta is not valid UTF-8 (byte {self._bytes_seen + e.start} of the stream); "
+                                 "the delta was dropped") from None
+            self._bytes_seen += len(data)
+            return out
+        raise InputError(f"a stream delta must be str or bytes, not {type(delta).__name__}")
+
+    def _keep(self, text: str) -> None:
+        """Keep the tail of the response for the final check: at most about max_chars characters."""
+        self._recent.append(text)
+        self._recent_chars += len(text)
+        if len(self._recent) >= 256 or self._recent_chars >= 4096:
+            chunk = "".join(self._recent)
+            self._recent.clear()
+            self._recent_chars = 0
+            if len(chunk) > self.max_chars:  # one huge delta: keep only its end
+                self._dropped += len(chunk) - self.max_chars
+                chunk = chunk[-self.max_chars:]
+                self._dropped += self._chunk_chars
+                self._chunks.clear()
+                self._chunk_chars = 0
+            self._chunks.append(chunk)
+            self._chunk_chars += len(chunk)
+            while self._chunks and self._chunk_chars - len(self._chunks[0]) >= self.max_chars:
+                old = self._chunks.popleft()
+                self._chunk_chars -= len(old)
+                self._dropped += len(old)
+
+    def _tail(self) -> str:
+        """The kept text; when the head was dropped, exactly the last max_chars characters."""
+        text = "".join(self._chunks) + "".join(self._recent)
+        if self._dropped or len(text) > self.max_chars:
+            if len(text) > self.max_chars:
+                self._dropped += len(text) - self.max_chars
+                text = text[-self.max_chars:]
+        return text
+
+    # ------------------------------------------------------------------ words and judge points
+    def _segment(self, text: str) -> None:
+        s = self._pending + text
+        base = self._pending_start
+        # Words are runs of non-space; one followed by whitespace is complete. (A single regex for
+        # "lead, word, trail" would backtrack quadratically on long whitespace runs.)
+        found = list(_WORD.finditer(s))
+        pos = 0
+        for i, m in enumerate(found):
+            if m.end() == len(s):
+                break  # the last word may go on in the next delta
+            nxt = found[i + 1].start() if i + 1 < len(found) else len(s)
+            self._add_word(base + m.start(), s[pos:m.start()], m.group(), s[m.end():nxt])
+            pos = nxt
+        rest = s[pos:]
+        base += pos
+        # Bound the pending buffer: a run of whitespace or a giant "word" must not grow without limit.
+        word_at = len(rest) - len(rest.lstrip())
+        if word_at > _MAX_WS:
+            keep = "\n" if "\n" in rest[:word_at] else " "
+            rest, base = keep + rest[word_at:], base + word_at - 1
+            word_at = 1
+        if len(rest) - word_at > MAX_WORD_CHARS:
+            lead, word = rest[:word_at], rest[word_at:]
+            cut = len(word) - len(word) % MAX_WORD_CHARS  # whole pieces now, the remainder waits
+            self._add_word(base + word_at, lead, word[:cut], "")
+            rest, base = word[cut:], base + word_at + cut
+        self._pending, self._pending_start = rest, base
+
+    def _add_word(self, start: int, lead: str, word: str, trail: str) -> None:
+        if "\n" in lead and self._words:  # a line break before this word ends the previous line
+            self._sentence_open = self._opening_open = False
+            if self._since_judge:
+                self._enqueue()
+        if len(lead) > _MAX_WS:
+            lead = "\n" if "\n" in lead else " "
+        if len(trail) > _MAX_WS:
+            trail = "\n" if "\n" in trail else " "
+        if len(word) > MAX_WORD_CHARS:  # cut giant "words" into pieces
+            last = (len(word) - 1) // MAX_WORD_CHARS * MAX_WORD_CHARS
+            for i in range(0, last, MAX_WORD_CHARS):
+                piece = word[i:i + MAX_WORD_CHARS]
+                self._word(start + i, lead + piece, len(lead), piece, "")
+                lead = ""
+            start, word = start + last, word[last:]
+        self._word(start, lead + word + trail, len(lead), word, trail)
+
+    def _word(self, start: int, seg: str, lead: int, word: str, trail: str) -> None:
+        if not self._sentence_open:
+            self._sentence_start, self._sentence_open = start, True
+        if self._since_judge == 0:
+            self._first_new = self._sentence_start
+        item = (start, seg, lead, self._sentence_start)
+        self._window.append(item)
+        if self._opening_open:
+            self._opening.append(item)
+            self._opening_open = len(self._opening) < self.opening_words
+        self._words += 1
+        self._since_judge += 1
+        if _SENTENCE_END.search(word) or "\n" in trail:
+            self._sentence_open = self._opening_open = False
+            self._enqueue()
+        elif self._since_judge >= self.every_words or (self._since_judge >= self.clause_words and _CLAUSE_END.search(word)):
+            self._enqueue()
+
+    def _enqueue(self) -> None:
+        segs: Iterable[tuple[int, str, int, int]] = self._window
+        if self._opening and self._window and self._opening[0][0] < self._window[0][0]:
+            first = self._window[0][0]
+            segs = [*(o for o in self._opening if o[0] < first), *self._window]
+        self._queue.append(_Window(segs, self._first_new, self._chars, self._words))
+        self._since_judge = 0
+
+    # ------------------------------------------------------------------ judging
+    def _judge_queue(self) -> None:
+        queue, self._queue = self._queue, []
+        for i in range(0, len(queue), _BATCH):
+            if self._stop:
+                return
+            windows = queue[i:i + _BATCH]
+            for w, (verdict, doc) in zip(windows, self._judge(windows), strict=True):
+                self._update(w, verdict, doc)
+                if self._stop:
+                    return
+
+    def _judge(self, windows: list[_Window]) -> list[tuple[Verdict, Document]]:
+        guard = self.guard
+        docs = []
+        for w in windows:
+            doc = Document(text=_mask_allowed(w.text, self.policy), role="response", prompt=self._prompt_ctx,
+                           chunk_chars=self.policy.limits.chunk_chars, original=w.text)
+            doc.language = detect_language(doc.clean.text)
+            docs.append(doc)
+        per_doc: list[list[Detection]] = [[] for _ in docs]
+        errors: list[list[str]] = [[] for _ in docs]
+        for det in guard.detectors:
+            for j, res in enumerate(guard._run_detector(det, docs)):
+                if isinstance(res, Exception):
+                    errors[j].append(f"detector {det.name} failed: {type(res).__name__}: {res}")
+                else:
+                    per_doc[j].append(res)
+        return [(guard._decide(doc, per_doc[j], errors[j]), doc) for j, doc in enumerate(docs)]
+
+    def _update(self, w: _Window, v: Verdict, doc: Document) -> None:
+        self._judged += 1
+        for c, p in v.scores.items():
+            if p > self._max_scores.get(c, 0.0):
+                self._max_scores[c] = p
+        # Debounced maximum: a category's score counts at the level it held for `debounce` windows in a row.
+        self._recent_scores.append(v.scores)
+        if len(self._recent_scores) == self.debounce:
+            for c in v.scores:
+                low = min(s.get(c, 0.0) for s in self._recent_scores)
+                if low > self._debounced_max.get(c, 0.0):
+                    self._debounced_max[c] = low
+        spans = [s.model_copy(update={"start": w.to_global(s.start), "end": w.to_global(s.end)}) for s in v.spans]
+        self._last = {"label": v.label, "action": v.action, "categories": v.categories, "scores": v.scores,
+                      "spans": spans, "rationale": v.rationale, "errors": v.errors}
+        if v.action != "block":
+            self._streak = 0
+            return
+        if self._streak == 0:
+            blocking = [s.start for s in spans if self._blocks(s.category, v.scores)]
+            evidence = min(blocking) if blocking else w.first_new
+            self._streak_offset = w.sentence_of(evidence) if blocking else w.first_new
+        self._streak += 1
+        if self._streak >= self.debounce:
+            self._stop = True
+            self._stop_offset = self._streak_offset
+            self._stop_chars = w.chars
+            stop = v.model_copy(update={"spans": spans})
+            self._stop_verdict = stop
+            self._last["rationale"] = (f"Stream stopped after {self._streak} consecutive unsafe windows "
+                                       f"(policy stream.debounce: {self.debounce}); the unsafe stretch starts at "
+                                       f"character {self._stop_offset}. " + v.rationale)
+
+    def _blocks(self, category: str, scores: dict[str, float]) -> bool:
+        score = scores.get(category, 0.0)
+        return self.policy.category_action(category, self.policy.level(category, score)) == "block" or any(
+            r.category == category and r.action == "block" for r in self.policy.deny)
+
+    # ------------------------------------------------------------------ final verdict
+    def _check_tail(self, tail: str) -> Verdict:
+        """A response longer than max_chars: the tail through Guard.check, fused with the window history."""
+        start = self._chars - len(tail)
+        cut = tail.find(" ", 0, 200)  # begin at a word boundary when one is near
+        if 0 <= cut < len(tail) - 1:
+            tail, start = tail[cut + 1:], start + cut + 1
+        v = self.guard.check(tail, prompt=self.prompt)
+        v.spans = [s.model_copy(update={"start": s.start + start, "end": s.end + start}) for s in v.spans]
+        v.redacted_text = None  # it would cover the tail only
+        merged = dict(v.scores)
+        for c, p in self._debounced_max.items():
+            merged[c] = max(merged.get(c, 0.0), round(p, 4))
+        label, action, fired = self.policy.decide(merged)
+        if LABEL_RANK[label] > LABEL_RANK[v.label]:
+            v.label = label
+        if ACTION_RANK[action] > ACTION_RANK[v.action]:
+            v.action = action
+        v.categories = [*v.categories, *(c for c in fired if c not in v.categories)]
+        v.scores = dict(sorted(merged.items()))
+        self._notes.append(
+            f"stream of {self._chars:,} characters exceeds limits.max_chars={self.max_chars:,}: the final check judged "
+            f"characters {start:,}..{self._chars:,}; earlier text was judged by {self._judged:,} stream windows "
+            "(their debounced maxima are fused into the scores)")
+        return v
+
+    def _merge_stop(self, v: Verdict, stop: Verdict) -> Verdict:
+        cats = [*stop.categories, *(c for c in v.categories if c not in stop.categories)]
+        scores = dict(v.scores)
+        for c, p in stop.scores.items():
+            scores[c] = max(scores.get(c, 0.0), p)
+        spans = [*v.spans, *(s for s in stop.spans if s not in v.spans)]
+        head = (f"Unsafe, action block: the stream was stopped at character {self._stop_chars:,} after "
+                f"{self.debounce} consecutive unsafe windows; the unsafe stretch starts at character {self._stop_offset:,} "
+                f"({', '.join(stop.categories) or 'detector failure'}). Final check: ")
+        return v.model_copy(update={"label": "unsafe", "action": "block", "categories": cats,
+                                    "scores": dict(sorted(scores.items())), "spans": spans, "redacted_text": None,
+                                    "rationale": head + v.rationale, "errors": [*v.errors, *stop.errors]})
+
+
+class GuardedStream:
+    """Iterate the deltas of a response (as str) until the policy stops the stream.
+
+    The delta that triggers the stop is withheld. When iteration ends (input exhausted or stopped) the
+    session is closed: `.verdict` holds the final Verdict and `.state` the last StreamState.
+    """
+
+    def __init__(self, guard: Guard, prompt: str | bytes | None, deltas: Iterable[str | bytes]) -> None:
+        self.session = StreamSession(guard, prompt=prompt)
+        self._deltas = iter(deltas)
+        self.state: StreamState = self.session.state
+        self.verdict: Verdict | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        if self.verdict is not None:
+            raise StopIteration
+        for delta in self._deltas:
+            self.state = self.session.feed(delta)
+            if self.state.stop:
+                break
+            if self.session.last_text:
+                return self.session.last_text
+        self.verdict = self.session.close()
+        self.state = self.session.state
+        raise StopIteration
+
+
+def guard_stream(guard: Guard, prompt: str | bytes | None, deltas: Iterable[str | bytes]) -> GuardedStream:
+    """Yield the deltas of a response (decoded to str) until the policy stops the stream."""
+    return GuardedStream(guard, prompt, deltas)

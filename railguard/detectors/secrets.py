@@ -84,7 +84,7 @@ _URL_CREDS = re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@]{1,64}:(?P<val
 _GENERIC = re.compile(
     r"(?i)(?<![\w])(?P<key>[a-z0-9_.\-]{0,30}(?:api[_\-]?key|apikey|secret|token|access[_\-]?key|auth|"
     r"client[_\-]?secret|private[_\-]?key|credential|bearer|signing[_\-]?key|encryption[_\-]?key)[a-z0-9_.\-]{0,20})"
-    r"(?:\"|')?\s*(?::|=|:=|=>|\s)\s*(?P<q>[\"'`]?)(?P<value>[A-Za-z0-9_\-+/=.~]{16,512})(?P=q)"
+    r"[\"'\]\)]{0,2}\s*(?::|=|:=|=>|\s)\s*(?P<q>[\"'`]?)(?P<value>[A-Za-z0-9_\-+/=.~]{16,512})(?P=q)"
 )
 _BEARER = re.compile(r"(?i)\bauthorization\s*:\s*(?:bearer|token|basic)\s+(?P<value>[A-Za-z0-9_\-+/=.~]{16,})")
 
@@ -136,7 +136,7 @@ def find_secrets(text: str) -> Iterator[Candidate]:
     for m in _PASSWORD.finditer(text):
         grp = "value" if m.group("value") else "value2"
         value = m.group(grp)
-        value_clean = value.rstrip(".,;:!?)")
+        value_clean = value.rstrip(".,;:)")
         if len(value_clean) < 3 or value_clean.lower() in _NOT_A_PASSWORD or set(value_clean) <= {"*", "x", "X", "•"}:
             continue
         sep = (m.group("sep") or ":").strip()

@@ -144,7 +144,8 @@ def render_screenshot(text: str, lang: str = "en", style: Style | None = None, s
     bx, by = 260, 90 + rng.randrange(0, 60)
     bw = min(w - bx - 30, max(int(f.getlength(x, direction=direction)) for x in lines) + 36)
     bh = line_h * len(lines) + 28
-    d.rounded_rectangle((bx, by, bx + bw, by + bh), radius=14, fill=(255, 255, 255), outline=(210, 212, 218))
+    # the bubble takes the style's background (a dark style makes a dark-mode bubble on the light page)
+    d.rounded_rectangle((bx, by, bx + bw, by + bh), radius=14, fill=style.bg, outline=(210, 212, 218))
     for i, line in enumerate(lines):
         lw = int(f.getlength(line, direction=direction))
         x = bx + 18 + (bw - 36 - lw if direction == "rtl" else 0)

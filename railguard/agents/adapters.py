@@ -423,6 +423,10 @@ def _parse_record_action(action: str) -> tuple[str | None, dict[str, Any]]:
     a = (action or "").strip()
     if not a or _FINAL.match(a):
         return None, {}
+    a = re.sub(r"^Action\s*:\s*", "", a)
+    m = re.match(r"^`?([A-Za-z_][\w.\-]*)`?\s*\n\s*Action Input\s*:\s*(.*)$", a, re.S)
+    if m:  # 'Tool\nAction Input: {...}' (ReAct fields inside one record)
+        return m.group(1), parse_arguments(m.group(2).strip())
     m = _RECORD_ACTION.match(a)
     if not m or (m.group(2) is None and (" " in a or len(a) > 80)):
         return None, {}

@@ -62,7 +62,7 @@ def test_moderations_with_openai_client(client):
     res = client.moderations.create(input="What is the capital of France?", model="omni-moderation-latest")
     r = res.results[0]
     assert r.flagged is False
-    assert r.categories.harassment is False and r.category_scores.violence == 0.0
+    assert r.categories.harassment is False and r.category_scores.violence < 0.5
     extra = r.categories.model_extra or {}
     assert {"pii", "prompt_injection", "jailbreak", "sexism"} <= set(extra)
 

@@ -121,7 +121,7 @@ def test_kill_9_worker_loses_no_acknowledged_decision(stack):
         i = 0
         with httpx.Client(timeout=20) as c:
             while not stop.is_set():
-                text = f"kill test {n}-{i} mail me at user{i}@example.com"
+                text = f"ack check {n}-{i} mail me at user{i}@example.com"
                 i += 1
                 try:
                     r = c.post(url + "/v1/guard", json={"text": text}, headers=h)
@@ -148,7 +148,7 @@ def test_kill_9_worker_loses_no_acknowledged_decision(stack):
 
     con = sqlite3.connect(stack["db"])
     assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
-    rows = con.execute("select input_text, input_sha256, label, action, categories from audit_log where input_text like 'kill test %'").fetchall()
+    rows = con.execute("select input_text, input_sha256, label, action, categories from audit_log where input_text like 'ack check %'").fetchall()
     con.close()
     stored = {r[0] for r in rows}
     missing = [t for t in acked if t not in stored]

@@ -34,7 +34,7 @@ from railguard.server.audit import AuditError, AuditWriter, Decision, vault_get,
 from railguard.server.db import make_engine, migrate, redact_url
 from railguard.server.keys import KeyCache, KeyInfo, RateLimiter
 from railguard.server.middleware import ServiceMiddleware
-from railguard.server.runner import GuardRunner
+from railguard.server.runner import INLINE_CHARS, GuardRunner
 from railguard.server.schemas import (
     BatchRequest,
     BatchResponse,
@@ -134,12 +134,32 @@ class ServiceState:
     def _redact_for_audit(self, text: str) -> str:
         return self.guard.redact(text, operator="placeholder").text
 
-    async def audit(self, route: str, request: Request, principal: Principal, verdicts: list[Verdict], texts: list[str]) -> None:
-        if self.writer is None:
-            return
+    def decisions(self, route: str, request: Request, key_id: str | None, verdicts: list[Verdict], texts: list[str]) -> list[Decision]:
         rid = request.scope.get("state", {}).get("request_id", "")
+        out = []
+        for v, t in zip(verdicts, texts, strict=True):
+            d = Decision(route, rid, key_id, v, t)
+            if self.settings.audit_input == "redacted" and len(t) <= INLINE_CHARS:
+                # short inputs are redacted here, on the loop: cheaper than contending with the writer thread
+                # for the GIL; long ones are redacted by the writer thread
+                try:
+                    d.stored, d.prepared = self._redact_for_audit(t), True
+                except Exception as e:
+                    log.warning("audit redaction failed (%s); keeping the hash only", e)
+                    d.stored, d.prepared = None, True
+            out.append(d)
+        return out
+
+    async def audit(self, route: str, request: Request, principal: Principal, verdicts: list[Verdict], texts: list[str],
+                    wait: bool = True) -> None:
+        if self.writer is None or not verdicts:
+            return
+        ds = self.decisions(route, request, principal.key_id, verdicts, texts)
+        if not wait:
+            self.writer.write_nowait(ds)
+            return
         try:
-            await self.writer.write([Decision(route, rid, principal.key_id, v, t) for v, t in zip(verdicts, texts, strict=True)])
+            await self.writer.write(ds)
         except AuditError as e:  # the decision stands; the failure is logged and counted
             log.error("%s", e)
 
@@ -375,7 +395,7 @@ def create_app(settings: Settings | None = None, guard: Guard | None = None, *, 
     async def redact(req: RedactRequest, p: Principal = Depends(authenticate)) -> Response:
         """Replace personal data and secrets. With operator `vault` the mapping stays on the server (restore by `vault_id`)."""
         check_unicode(req.text)
-        r = await st.runner.call(p.guard.redact, req.text, req.operator)
+        r = await st.runner.call(p.guard.redact, req.text, req.operator, inline=len(req.text) <= INLINE_CHARS)
         out = RedactResponse(text=r.text, entities=r.entities, operator=r.operator, mapping=r.mapping)
         if r.operator == "vault":
             out.mapping = {}

@@ -44,11 +44,16 @@ class Decision:
     verdict: Verdict
     text: str
     ts: datetime = field(default_factory=utcnow)
+    # Set when the caller already redacted the text for the log (short inputs are redacted in the request).
+    prepared: bool = False
+    stored: str | None = None
 
 
 def _row(d: Decision, mode: str, redact: Callable[[str], str] | None) -> dict[str, Any]:
     v = d.verdict
-    if mode == "full":
+    if d.prepared:
+        stored: str | None = d.stored
+    elif mode == "full":
         stored: str | None = d.text
     elif mode == "redacted" and redact is not None:
         try:

@@ -7,8 +7,8 @@ through untouched and the per-request overhead stays small.
 from __future__ import annotations
 
 import json
-import secrets
 import time
+from random import getrandbits as _rand  # request ids need no crypto (and no syscall)
 from typing import Any
 
 from railguard.server import metrics
@@ -37,7 +37,7 @@ class ServiceMiddleware:
         t0 = time.perf_counter()
         path = scope.get("path", "")
         route = path if path in KNOWN_ROUTES else "other"
-        rid = _header(scope, b"x-request-id") or secrets.token_hex(8)
+        rid = _header(scope, b"x-request-id") or f"{_rand(64):016x}"
         rid = rid[:64]
         scope.setdefault("state", {})["request_id"] = rid
         status_holder = [500]

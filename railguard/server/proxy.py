@@ -29,7 +29,6 @@ from starlette.responses import Response
 from railguard.guard import Guard
 from railguard.server import metrics
 from railguard.server.app import check_unicode
-from railguard.server.audit import Decision
 from railguard.verdict import Verdict
 
 log = logging.getLogger("railguard.proxy")
@@ -81,17 +80,7 @@ def add_proxy_routes(app: FastAPI, st, authenticate) -> None:
         return h
 
     async def _audit(request: Request, principal, route: str, verdicts: list[Verdict], texts: list[str], wait: bool = True) -> None:
-        if st.writer is None or not verdicts:
-            return
-        rid = request.scope.get("state", {}).get("request_id", "")
-        ds = [Decision(route, rid, principal.key_id, v, t) for v, t in zip(verdicts, texts, strict=True)]
-        if wait:
-            try:
-                await st.writer.write(ds)
-            except Exception as e:
-                log.error("%s", e)
-        else:
-            st.writer.write_nowait(ds)
+        await st.audit(route, request, principal, verdicts, texts, wait=wait)
 
     @app.post("/v1/chat/completions", tags=["proxy"], responses={
         400: {"description": "The input was blocked by the policy (code content_filter)."},
@@ -269,7 +258,7 @@ class _StreamRelay:
                         if self.chars.get(idx, 0) < self.max_chars:
                             self.texts.setdefault(idx, []).append(content)
                             self.chars[idx] = self.chars.get(idx, 0) + len(content)
-                        state = await self.st.runner.call(session.feed, content)
+                        state = await self.st.runner.call(session.feed, content, inline=True)  # a window is short
                         if state.stop:
                             self.stopped.add(idx)
                             delta.pop("content", None)  # the delta that tipped the stream is withheld

@@ -8,6 +8,7 @@ Run: `python tests/fake_upstream.py PORT`. The `model` field of a chat request p
 - `tools`     answers with a tool call (no content)
 - `slow`      waits 30 s before answering (the proxy's timeout must fire first)
 - `endless`   streams a word every 50 ms forever (the proxy must cancel it when its client goes)
+- `stall`     streams three words, then goes silent for 30 s
 - `drop`      closes the connection without an answer
 - `status418` answers HTTP 418 with an OpenAI-style error body
 
@@ -117,6 +118,10 @@ async def app(scope, receive, send) -> None:
                     return
                 await send({"type": "http.response.body", "body": _chunk(model, {"content": f"word{i} "}), "more_body": True})
                 i += 1
+        if model == "stall":
+            for w in ("one ", "two ", "three "):
+                await send({"type": "http.response.body", "body": _chunk(model, {"content": w}), "more_body": True})
+            await asyncio.sleep(30)
         for w in _words(text):
             await send({"type": "http.response.body", "body": _chunk(model, {"content": w}), "more_body": True})
             await asyncio.sleep(0.002)

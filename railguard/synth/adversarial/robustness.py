@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import sys
 from collections import Counter
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-limit", type=int, default=None, help="at most N prompts per clean benchmark")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     args = ap.parse_args(argv)
+    os.environ.setdefault("RAILGUARD_E5_CACHE", str(rep / "e5cache.sqlite"))  # encoder vectors memoised
     out = {}
     for name, d in (("before", args.before), ("after", args.after)):
         if not (d / "manifest.json").is_file():

@@ -57,7 +57,13 @@ def classifier_available(model_dir: Path | None = None) -> bool:
 
 
 class LinearTarget(GuardTarget):
-    """Guard whose text classifier's heads can be fine-tuned in memory and saved as an artifact."""
+    """Guard whose text classifier's heads can be fine-tuned in memory and saved as an artifact.
+
+    Works with both artifact layouts: lexical heads with Platt calibration (W, b, cal_a, cal_b), and
+    lexical + encoder heads fused per head (W, b, E, Eb, fuse). Per head the probability is
+    sigmoid(a * lexical_logit + o), with o = fb * encoder_logit + fc (or cal_b); the update follows the
+    gradient of the calibrated log loss into the lexical weights and, when present, the encoder heads.
+    """
 
     def __init__(self, model_dir: Path | None = None, policy: str = "strict", l2: float = 1e-3, lr: float = 0.5) -> None:
         from railguard.detectors import classifier
@@ -66,12 +72,19 @@ class LinearTarget(GuardTarget):
         self.classifier = classifier
         self.model_dir = Path(model_dir or classifier.MODEL_DIR)
         self.model = classifier.TextGuardModel(self.model_dir)
-        self.W0 = self.model.W.astype(np.float32)
+        m = self.model
+        self.W0 = m.W.astype(np.float32)
         self.W = self.W0.copy()
-        self.b0 = self.model.b.copy()
-        self.model.W = self.W  # the detector reads float32 weights as it reads float16 ones
+        m.W = self.W  # the detector reads float32 weights as it reads float16 ones
+        fuse = getattr(m, "fuse", None)
+        if fuse is not None:
+            self.fa, self.fb, self.fc = fuse[:, 0].copy(), fuse[:, 1].copy(), fuse[:, 2].copy()
+        else:
+            self.fa, self.fb, self.fc = m.cal_a.copy(), np.zeros_like(m.cal_a), m.cal_b.copy()
+        self.E = getattr(m, "E", None)
+        self.E0 = None if self.E is None else self.E.copy()
         det = classifier.ClassifierDetector(self.model_dir)
-        det._model = self.model
+        det._model = m
         others = [n for n in default_names() if n != "classifier"]
         super().__init__(policy=policy, detectors=[*others, det], name="railguard+classifier")
         self.l2 = l2
@@ -80,17 +93,30 @@ class LinearTarget(GuardTarget):
 
     def _features(self, text: str):
         folded = normalize(text).text
-        return self.model.featurizer.featurize(folded[: self.classifier.MAX_FEATURE_CHARS])
+        return folded, self.model.featurizer.featurize(folded[: self.classifier.MAX_FEATURE_CHARS])
+
+    def _heads_for(self, label: str, cats: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        m = self.model
+        harm = [c for c in self.classifier.CATEGORY_IDS if c != "political" and c in m.head_pos]
+        unsafe_head = [m.head_pos["unsafe"]] if "unsafe" in m.head_pos else []
+        if label == "safe":
+            heads = [m.head_pos[c] for c in harm] + unsafe_head
+            return np.array(heads), np.zeros(len(heads), np.float32)
+        heads = [m.head_pos[c] for c in cats if c in m.head_pos] + unsafe_head
+        return np.array(heads), np.ones(len(heads), np.float32)
 
     def update(self, texts: Sequence[str], labels: Sequence[str], categories: Sequence[Sequence[str]],
                epochs: int = 3, seed: int = 0) -> dict[str, float]:
-        """Fine-tune the category heads on (text, label, categories): benign rows pull every category
-        head down; harmful rows push up the heads of their own categories (the others are left alone,
+        """Fine-tune on (text, label, categories): benign rows pull every harm head (and `unsafe`) down;
+        harmful rows push up `unsafe` and the heads of their own categories (the others are left alone,
         since seed category lists are incomplete)."""
         m = self.model
-        feats = [self._features(t) for t in texts]
-        head_of = m.head_pos
-        cat_heads = [head_of[c] for c in self.classifier.CATEGORY_IDS if c in head_of]
+        prepared = [self._features(t) for t in texts]
+        feats = [f for _, f in prepared]
+        emb = None
+        if self.E is not None:
+            emb = self.classifier.embed([t for t, _ in prepared])
+            emb = np.hstack([emb, np.zeros((len(texts), 1), np.float32)])  # role flag: prompt
         rng = np.random.default_rng(seed)
         order = np.arange(len(texts))
         loss_sum, n_terms = 0.0, 0
@@ -98,28 +124,28 @@ class LinearTarget(GuardTarget):
             rng.shuffle(order)
             for i in order:
                 f = feats[i]
-                if len(f.idx) == 0:
+                heads, y = self._heads_for(labels[i], categories[i])
+                if len(heads) == 0 or len(f.idx) == 0:
                     continue
-                if labels[i] == "safe":
-                    heads = np.array(cat_heads)
-                    y = np.zeros(len(heads), np.float32)
-                else:
-                    heads = np.array([head_of[c] for c in categories[i] if c in head_of])
-                    if len(heads) == 0:
-                        continue
-                    y = np.ones(len(heads), np.float32)
                 w = self.W[np.ix_(f.idx, heads)]
-                z = f.val @ w + m.b[heads]
-                a = m.cal_a[heads]
-                p = 1.0 / (1.0 + np.exp(-np.clip(a * z + m.cal_b[heads], -30, 30)))
-                g = a * (p - y)                                   # d loss / d z per head
-                grad_w = np.outer(f.val, g) + self.l2 * (w - self.W0[np.ix_(f.idx, heads)])
+                lex = f.val @ w + m.b[heads]
+                o = self.fc[heads].copy()
+                if emb is not None:
+                    o += self.fb[heads] * (emb[i] @ self.E[:, heads] + m.Eb[heads])
+                p = 1.0 / (1.0 + np.exp(-np.clip(self.fa[heads] * lex + o, -30, 30)))
+                err = p - y
+                g_lex = self.fa[heads] * err
+                grad_w = np.outer(f.val, g_lex) + self.l2 * (w - self.W0[np.ix_(f.idx, heads)])
                 self.W[np.ix_(f.idx, heads)] = w - self.lr * grad_w
-                m.b[heads] -= self.lr * 0.1 * g
+                m.b[heads] -= self.lr * 0.1 * g_lex
+                if emb is not None:
+                    g_enc = self.fb[heads] * err
+                    e = self.E[:, heads]
+                    self.E[:, heads] = e - self.lr * 0.2 * (np.outer(emb[i], g_enc) + self.l2 * (e - self.E0[:, heads]))
                 loss_sum += float(-(y * np.log(p + 1e-9) + (1 - y) * np.log(1 - p + 1e-9)).sum())
                 n_terms += len(heads)
         self.updates += 1
-        return {"rows": float(len(texts)), "loss": loss_sum / max(1, n_terms)}
+        return {"rows": float(len(texts)), "loss": round(loss_sum / max(1, n_terms), 4)}
 
     def save(self, out_dir: Path, note: dict | None = None) -> Path:
         """Write the fine-tuned heads as an artifact folder (same format as the shipped one)."""
@@ -130,6 +156,9 @@ class LinearTarget(GuardTarget):
         arrays = dict(np.load(self.model_dir / "weights.npz"))
         arrays["W"] = self.W.astype(arrays["W"].dtype)
         arrays["b"] = self.model.b.astype(arrays["b"].dtype)
+        if self.E is not None and "E" in arrays:
+            arrays["E"] = self.E.astype(arrays["E"].dtype)
+            arrays["Eb"] = self.model.Eb.astype(arrays["Eb"].dtype)
         np.savez_compressed(out_dir / "weights.npz", **arrays)
         manifest = dict(self.model.manifest)
         manifest["adversarial_finetune"] = {"base": str(self.model_dir), "updates": self.updates, **(note or {})}

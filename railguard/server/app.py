@@ -7,6 +7,7 @@ lifespan, i.e. in each worker.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import json
@@ -98,6 +99,8 @@ class ServiceState:
         self.limiter = RateLimiter(settings.workers)
         self.runner = GuardRunner()
         self.http: httpx.AsyncClient | None = None
+        self.tasks: set[asyncio.Task] = set()
+        self.refresher: asyncio.Task | None = None
 
     def guard_for(self, policy: str) -> Guard:
         g = self._guards.get(policy)
@@ -112,7 +115,8 @@ class ServiceState:
     def start(self) -> None:
         s = self.settings
         self.engine = make_engine(s.db_url)
-        self.keys = KeyCache(self.engine, s.keys_refresh_s)
+        self.keys = KeyCache(self.engine)
+        self.keys.refresh()  # fails start-up loudly when the database cannot be read
         if s.audit:
             self.writer = AuditWriter(self.engine, s.audit_input, redact=self._redact_for_audit,
                                       retention_days=s.retention_days, on_error=metrics.AUDIT_ERRORS.inc)
@@ -122,7 +126,27 @@ class ServiceState:
             timeout=httpx.Timeout(s.upstream_timeout_s, connect=s.upstream_connect_timeout_s),
             limits=httpx.Limits(max_connections=256, max_keepalive_connections=32))
 
+    async def refresh_keys_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.keys_refresh_s)
+            try:
+                await anyio.to_thread.run_sync(self.keys.refresh)
+            except Exception as e:  # keep the keys we have; say so
+                log.warning("cannot re-read API keys (keeping the %s s old set): %s", self.settings.keys_refresh_s, e)
+
+    def spawn(self, coro) -> asyncio.Task:
+        """A background task that is kept referenced until it is done."""
+        task = asyncio.get_running_loop().create_task(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
+
     async def stop(self) -> None:
+        if self.refresher is not None:
+            self.refresher.cancel()
+        pending = [t for t in self.tasks if t is not self.refresher]
+        if pending:  # streams' final verdicts still being judged and logged
+            await asyncio.wait(pending, timeout=10)
         if self.http is not None:
             await self.http.aclose()
         self.runner.stop()
@@ -172,8 +196,7 @@ def _client_is_loopback(request: Request) -> bool:
 async def authenticate(request: Request) -> Principal:
     st: ServiceState = request.app.state.rg
     assert st.keys is not None
-    keys_on = await anyio.to_thread.run_sync(st.keys.enabled) if st.keys._loaded_at == float("-inf") else st.keys.enabled()
-    if not keys_on:
+    if not st.keys.enabled():
         if not _client_is_loopback(request):
             metrics.AUTH_FAILURES.labels("no_keys_remote").inc()
             raise ServiceError(401, "no API keys are configured, so this service only answers on loopback; "
@@ -275,6 +298,7 @@ def create_app(settings: Settings | None = None, guard: Guard | None = None, *, 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         st.start()
+        st.refresher = st.spawn(st.refresh_keys_forever())
         log.info("railguard %s: policy %s, detectors %s, audit %s, upstream %s", __version__, g.policy.name,
                  ",".join(d.name for d in g.detectors), redact_url(s.db_url) if s.audit else "off", s.upstream or "-")
         try:

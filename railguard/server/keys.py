@@ -51,35 +51,26 @@ def revoke_key(engine: Engine, key_id: str) -> bool:
 
 
 class KeyCache:
-    """Active keys by hash, re-read from the database every `refresh_s` (a created or revoked key takes
-    effect within that time, in every worker, without a restart)."""
+    """Active keys by hash, held in memory. `refresh()` re-reads the table; the app calls it at start-up and
+    then every few seconds off the request path, so a created or revoked key takes effect in every worker
+    without a restart, and a slow or unreachable database never holds up a request."""
 
-    def __init__(self, engine: Engine, refresh_s: float = 5.0) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.refresh_s = refresh_s
         self._by_hash: dict[str, KeyInfo] = {}
-        self._loaded_at = float("-inf")
-        self._lock = threading.Lock()
+        self.loaded_at: float | None = None
 
-    def _refresh(self) -> None:
-        now = time.monotonic()
-        if now - self._loaded_at < self.refresh_s:
-            return
-        with self._lock:
-            if now - self._loaded_at < self.refresh_s:
-                return
-            with Session(self.engine) as s:
-                rows = s.scalars(select(ApiKey).where(ApiKey.revoked_at.is_(None))).all()
-                self._by_hash = {r.key_sha256: KeyInfo(r.id, r.name, r.policy, r.rate_limit) for r in rows}
-            self._loaded_at = now
+    def refresh(self) -> None:
+        with Session(self.engine) as s:
+            rows = s.scalars(select(ApiKey).where(ApiKey.revoked_at.is_(None))).all()
+            self._by_hash = {r.key_sha256: KeyInfo(r.id, r.name, r.policy, r.rate_limit) for r in rows}
+        self.loaded_at = time.monotonic()
 
     def enabled(self) -> bool:
         """Whether any key exists: with none, the service is open but only on loopback."""
-        self._refresh()
         return bool(self._by_hash)
 
     def lookup(self, secret: str) -> KeyInfo | None:
-        self._refresh()
         return self._by_hash.get(hash_key(secret))
 
 

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import time
@@ -204,7 +203,7 @@ def add_proxy_routes(app: FastAPI, st, authenticate) -> None:
                 finals = relay.finish_later(request, principal, _audit)
                 if finals is not None:
                     # the close() of each session judges the whole response; not on the request's clock
-                    asyncio.get_running_loop().create_task(finals)
+                    st.spawn(finals)
 
         return StreamingResponse(events(), media_type="text/event-stream",
                                  headers={"cache-control": "no-cache", "x-accel-buffering": "no"})

@@ -71,6 +71,8 @@ def serve(
     """Start the HTTP service (OpenAPI docs at /docs)."""
     from railguard.server.settings import Settings
 
+    if upstream is not None and not upstream.startswith(("http://", "https://")):
+        raise _fail(f"--upstream must be an http:// or https:// base URL such as http://127.0.0.1:11434/v1, not {upstream!r}")
     if audit_input not in ("redacted", "full", "none"):
         raise _fail(f"--audit-input must be redacted, full or none, not {audit_input!r}")
     try:

@@ -66,11 +66,13 @@ def test_agent_shapes(guard: WebGuard) -> None:
     m2w = {"website": "united", "operation": {"op": "CLICK", "value": ""}, "pos_candidates": [{"tag": "button", "attributes": '{"class": "btn"}', "text": "Book now"}]}
     assert guard.assess(m2w).label == "HIGH"
     assert guard.assess({"action": {"name": "click", "arguments": {"element": "Add to wishlist"}}}).label == "LOW"
-    assert guard.assess('type [45] [wireless mouse] [1]').label == "SAFE"  # typing a search, no target text
+    # typing into node 45: the accessibility tree says what the field is
+    assert guard.assess({"page": "[45] searchbox 'Search'", "action": "type [45] [wireless mouse] [1]"}).label == "SAFE"
+    assert guard.assess({"page": "[45] textbox 'Add a comment'", "action": "type [45] [great post] [1]"}).label == "HIGH"
 
 
 def test_parse_shapes() -> None:
-    assert coerce_action("type [45] [blue shoes] [1]").action.value == "blue shoes"
+    assert coerce_action("type [45] [blue shoes] [1]").action.value == "blue shoes\n"  # Enter after
     a = coerce_action('fill("45", "hello, world")').action
     assert (a.type, a.target, a.value) == ("type", "45", "hello, world")
     assert coerce_action("goto [https://example.com/a]").action.type == "navigate"

@@ -78,8 +78,8 @@ def parse_action_string(s: str) -> dict:
             return {"type": verb, "target": None, "value": brackets[0]}
         target = f"[{brackets[0]}] {after}".strip() if brackets[0] else (after or None)
         value = brackets[1] if kind in ("type", "select") and len(brackets) > 1 else None
-        if kind == "type" and len(brackets) > 2 and brackets[2].strip() == "1":
-            target = f"{target} (then press Enter)"
+        if kind == "type" and value is not None and len(brackets) > 2 and brackets[2].strip() == "1":
+            value += "\n"  # WebArena's press_enter_after=1: a trailing newline is Enter
         return {"type": verb, "target": target, "value": value}
     # plain words: `type "hello" into the search box`, `click the "Place order" button`
     quoted = _QUOTED.findall(rest)

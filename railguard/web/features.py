@@ -94,8 +94,6 @@ def feature_tokens(an: Analysis) -> list[tuple[str, float]]:
         feats.append(("vk:long" if len(v) > 60 else "vk:short", 1.0))
         if re.search(r"\d", v):
             feats.append(("vk:digits", 1.0))
-    if "press enter" in name.lower() or "then press enter" in (an.element.attrs.get("description", "")).lower():
-        feats.append(("enter_after", 1.0))
     feats += [(f"u:{w}", 0.5) for w in _words(an.page.path_words)[:30]]
     feats += [(f"p:{w}", 0.15) for w in _words(an.page.text)[:200]]
     ctx = [h.rule.name for h in an.context_hits]

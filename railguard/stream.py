@@ -36,17 +36,18 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import dataclasses
 import itertools
 import re
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from railguard.detectors.base import Detection, Document
-from railguard.guard import InputError, _mask_allowed
+from railguard.guard import PRIVACY_DETECTORS, InputError, _mask_allowed
 from railguard.text.language import detect_language
 from railguard.verdict import ACTION_RANK, LABEL_RANK, Action, Label, Span, Verdict
 
@@ -61,11 +62,16 @@ _MAX_WS = 8
 # The first sentence of the response (up to this many words) stays in every window: refusals and
 # disclaimers sit there, and a window that scrolled past "I can't help with that" must still know it.
 OPENING_WORDS = 24
+# Detectors of local findings (personal data, secrets) judge only the words that are new since the
+# previous window, plus this many words before them (an entity cut by the previous judge point):
+# a stretch of text is scanned about once, not window_words / every_words times.
+LOCAL_OVERLAP_WORDS = 8
 # Windows judged together in one detector batch when one delta brings many judge points.
 _BATCH = 16
 
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"""[.!?…。！？][)\]"'”’»]*$""")
+_END_CHARS = frozenset(".!?…。！？)]\"'”’»")
 _CLAUSE_END = re.compile(r"[,;:，；：]$")
 
 
@@ -104,12 +110,15 @@ class StreamState(BaseModel):
 class _Window:
     """A window snapshot waiting to be judged."""
 
-    __slots__ = ("text", "local_starts", "global_starts", "sentence_starts", "first_new", "chars", "words")
+    __slots__ = ("text", "local_starts", "global_starts", "sentence_starts", "first_new", "chars", "words", "new_from")
 
-    def __init__(self, segs: Iterable[tuple[int, str, int, int]], first_new: int, chars: int, words: int) -> None:
+    def __init__(self, segs: Sequence[tuple[int, str, int, int]], first_new: int, chars: int, words: int,
+                 new_words: int) -> None:
         starts, texts, leads, sents = zip(*segs, strict=True) if segs else ((), (), (), ())
         self.text = "".join(texts)
         offsets = [0, *itertools.accumulate(map(len, texts))]
+        # where the text that local detectors scan begins: the new words and a few before them
+        self.new_from = offsets[max(0, len(texts) - new_words - LOCAL_OVERLAP_WORDS)]
         self.local_starts = [o + lead for o, lead in zip(offsets, leads, strict=False)]  # word starts in `text`
         self.global_starts = starts                                                  # ... and in the response
         self.sentence_starts = sents
@@ -139,7 +148,8 @@ class StreamSession:
         rule = self.policy.stream
         self.debounce = rule.debounce
         self.window_words = rule.window_words
-        self.every_words = rule.every_words
+        # A word must be judged before it scrolls out of the window.
+        self.every_words = min(rule.every_words, rule.window_words)
         self.clause_words = max(1, rule.every_words // 2)
         self.max_chars = self.policy.limits.max_chars
         # A stream is always a response. Without a prompt it is judged with an empty prompt as context.
@@ -312,13 +322,15 @@ class StreamSession:
         base = self._pending_start
         # Words are runs of non-space; one followed by whitespace is complete. (A single regex for
         # "lead, word, trail" would backtrack quadratically on long whitespace runs.)
-        found = list(_WORD.finditer(s))
+        spans = [m.span() for m in _WORD.finditer(s)]
+        end = len(s)
+        if spans and spans[-1][1] == end:
+            end = spans.pop()[0]  # the last word may go on in the next delta
         pos = 0
-        for i, m in enumerate(found):
-            if m.end() == len(s):
-                break  # the last word may go on in the next delta
-            nxt = found[i + 1].start() if i + 1 < len(found) else len(s)
-            self._add_word(base + m.start(), s[pos:m.start()], m.group(), s[m.end():nxt])
+        n = len(spans)
+        for i, (a, b) in enumerate(spans):
+            nxt = spans[i + 1][0] if i + 1 < n else end
+            self._add_word(base + a, s[pos:a], s[a:b], s[b:nxt])
             pos = nxt
         rest = s[pos:]
         base += pos
@@ -365,18 +377,18 @@ class StreamSession:
             self._opening_open = len(self._opening) < self.opening_words
         self._words += 1
         self._since_judge += 1
-        if _SENTENCE_END.search(word) or "\n" in trail:
+        if (word[-1] in _END_CHARS and _SENTENCE_END.search(word)) or "\n" in trail:
             self._sentence_open = self._opening_open = False
             self._enqueue()
         elif self._since_judge >= self.every_words or (self._since_judge >= self.clause_words and _CLAUSE_END.search(word)):
             self._enqueue()
 
     def _enqueue(self) -> None:
-        segs: Iterable[tuple[int, str, int, int]] = self._window
+        segs: Sequence[tuple[int, str, int, int]] = self._window
         if self._opening and self._window and self._opening[0][0] < self._window[0][0]:
             first = self._window[0][0]
             segs = [*(o for o in self._opening if o[0] < first), *self._window]
-        self._queue.append(_Window(segs, self._first_new, self._chars, self._words))
+        self._queue.append(_Window(segs, self._first_new, self._chars, self._words, self._since_judge))
         self._since_judge = 0
 
     # ------------------------------------------------------------------ judging
@@ -393,20 +405,31 @@ class StreamSession:
 
     def _judge(self, windows: list[_Window]) -> list[tuple[Verdict, Document]]:
         guard = self.guard
-        docs = []
+        docs: list[Document] = []
+        local: list[Document] = []  # the new part of each window, for detectors of local findings
         for w in windows:
-            doc = Document(text=_mask_allowed(w.text, self.policy), role="response", prompt=self._prompt_ctx,
+            masked = _mask_allowed(w.text, self.policy)
+            doc = Document(text=masked, role="response", prompt=self._prompt_ctx,
                            chunk_chars=self.policy.limits.chunk_chars, original=w.text)
             doc.language = detect_language(doc.clean.text)
             docs.append(doc)
+            part = Document(text=masked[w.new_from:], role="response", prompt=self._prompt_ctx,
+                            chunk_chars=self.policy.limits.chunk_chars, original=w.text[w.new_from:])
+            part.language = doc.language
+            local.append(part)
         per_doc: list[list[Detection]] = [[] for _ in docs]
         errors: list[list[str]] = [[] for _ in docs]
         for det in guard.detectors:
-            for j, res in enumerate(guard._run_detector(det, docs)):
+            is_local = det.name in PRIVACY_DETECTORS
+            for j, res in enumerate(guard._run_detector(det, local if is_local else docs)):
                 if isinstance(res, Exception):
                     errors[j].append(f"detector {det.name} failed: {type(res).__name__}: {res}")
-                else:
-                    per_doc[j].append(res)
+                    continue
+                if is_local and windows[j].new_from:
+                    shift = windows[j].new_from
+                    res = dataclasses.replace(res, findings=[
+                        dataclasses.replace(f, start=f.start + shift, end=f.end + shift) for f in res.findings])
+                per_doc[j].append(res)
         return [(guard._decide(doc, per_doc[j], errors[j]), doc) for j, doc in enumerate(docs)]
 
     def _update(self, w: _Window, v: Verdict, doc: Document) -> None:

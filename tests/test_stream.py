@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import random
 import re
-import tracemalloc
+import sys
+from collections import deque
 
 import pytest
 
-from railguard import Guard
+from railguard import Guard, Policy
 from railguard.detectors.base import Detection, Document, Finding
 from railguard.guard import InputError
 from railguard.stream import MAX_WORD_CHARS, StreamClosedError, StreamState
@@ -154,32 +156,45 @@ def test_one_megabyte_stream(keyword_detector):
     assert v.label == "safe" and any("exceeds limits.max_chars" in e for e in v.errors)
 
 
+def deep_size(obj, seen: set[int] | None = None, skip: tuple = ()) -> int:
+    """Bytes held by obj and everything it refers to (containers, slots, attributes), each object once."""
+    seen = set() if seen is None else seen
+    if id(obj) in seen or isinstance(obj, (*skip, type)):
+        return 0
+    seen.add(id(obj))
+    size = sys.getsizeof(obj)
+    if isinstance(obj, dict):
+        size += sum(deep_size(k, seen, skip) + deep_size(v, seen, skip) for k, v in obj.items())
+    elif isinstance(obj, list | tuple | set | frozenset | deque):
+        size += sum(deep_size(x, seen, skip) for x in obj)
+    elif hasattr(obj, "__dict__") or hasattr(obj, "__slots__"):
+        size += deep_size(getattr(obj, "__dict__", {}), seen, skip)
+        for name in getattr(type(obj), "__slots__", ()):
+            size += deep_size(getattr(obj, name, None), seen, skip)
+    return size
+
+
 def test_endless_stream_keeps_bounded_memory(keyword_detector):
-    guard = Guard(policy={"limits": {"max_chars": 20_000}, "stream": {"every_words": 4000}},
+    # judge rarely (every 512 words): this test is about memory, not about judging
+    guard = Guard(policy={"limits": {"max_chars": 20_000}, "stream": {"window_words": 512, "every_words": 512}},
                   detectors=[keyword_detector])
     s = guard.stream(prompt="go on forever")
     block = "and so the endless story continues without any sentence ending whatsoever " * 860  # 64 KB
     bound = 20_000 + 4096 + (MAX_WORD_CHARS + 16) * (guard.policy.stream.window_words + 24) + 100
-    for _ in range(16):  # 1 MB
+    shared = (Guard, Policy, codecs.IncrementalDecoder, re.Pattern)
+    sizes = []
+    for i in range(48):  # 3 MB
         s.feed(block)
         assert s.retained_chars() <= bound
-    tracemalloc.start()
-    try:
-        for _ in range(4):
-            s.feed(block)
-        warm, _ = tracemalloc.get_traced_memory()
-        for _ in range(12):  # 0.75 MB more, measured
-            s.feed(block)
-        later, _ = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert later - warm < 256_000, f"memory grew by {later - warm} bytes"
+        if i in (15, 47):
+            sizes.append(deep_size(s, skip=shared))
+    assert sizes[1] < 400_000 and sizes[1] - sizes[0] < 16_000, sizes  # flat after the first MB
     # giant words and endless whitespace are bounded too
     for piece in ("x" * 100_000, " " * 100_000, "\n" * 50_000):
         s.feed(piece)
         assert s.retained_chars() <= bound
     st = s.state
-    assert st.chars_seen == 32 * len(block) + 250_000 and not st.stop
+    assert st.chars_seen == 48 * len(block) + 250_000 and not st.stop
     v = s.close()
     assert v.label == "safe" and v.errors
 

@@ -12,6 +12,7 @@ import gzip
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from railguard.data_paths import dataset
 
@@ -62,4 +63,22 @@ def mind2web_sc() -> list[dict]:
         reprs = r.get("target_action_reprs") or ""
         out.append({"label": int(r["label"]), "violation": r.get("violation") or "", "domain": r.get("domain", ""),
                     "input": {"website": r.get("website"), "task": r.get("confirmed_task"), "action": reprs}})
+    return out
+
+
+DEV_TSV = Path(__file__).resolve().parent / "devdata" / "handwritten_dev.tsv"
+
+
+def handwritten_dev() -> list[dict]:
+    """Our own hand-written development actions (labelled by the guideline); used to choose model variants."""
+    out = []
+    for line in DEV_TSV.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        label, site, url, target = cols[:4]
+        typ = cols[4] if len(cols) > 4 else "click"
+        value = cols[5] if len(cols) > 5 else None
+        out.append({"label": label, "website": site,
+                    "input": {"website": site, "url": url, "page": None, "action": {"type": typ, "target": target, "value": value}}})
     return out

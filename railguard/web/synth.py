@@ -249,6 +249,8 @@ class Generator:
         else:
             if markup == "terse" and kind == "type":
                 markup = "html"
+            if kind == "click" and rng.random() < 0.06:
+                text = ""  # icon-only and unlabelled elements: the URL, page and tag must carry the decision
             target = render_element(rng, text, role, kind if atype != "press" else "type", markup, key, value or "")
             if atype == "press" and markup == "a11y":
                 target += " focused: True"

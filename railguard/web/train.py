@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from railguard.data_paths import data_root
+from railguard.web.data import handwritten_dev
 from railguard.web.features import N_FEATURES, analyse, feature_tokens, hash_features
 from railguard.web.guard import MODEL_DIR, WebGuard, _rule_override
 from railguard.web.schema import LABELS, coerce_action
@@ -170,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"held-out websites with decision bias: {by_site_b}")
 
     clf = fit(X, y, args.C)
+    dev = handwritten_dev()
+    Xd, ovd = featurise(dev)
+    yd = np.array([LABEL_IDX[r["label"]] for r in dev])
+    by_dev = metrics(yd, predict(clf, Xd, ovd, bias))
+    print(f"hand-written dev set: {by_dev}")
     args.out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out / "weights.npz", W=clf.coef_.T.astype(np.float16), b=clf.intercept_.astype(np.float16))
     per_source: dict[str, int] = {}
@@ -193,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         "decision_bias": dict(zip(LABELS, [round(float(b), 3) for b in bias], strict=True)),
         "decision_bias_chosen_on": "out-of-fold scores of the held-out-domain folds (generated data); HIGH recall >= 0.90",
         "metrics": {"held_out_websites": by_site_b, "held_out_websites_no_bias": by_site,
-                    "held_out_domains_5fold": by_domain_b, "held_out_domains_5fold_no_bias": by_domain},
+                    "held_out_domains_5fold": by_domain_b, "held_out_domains_5fold_no_bias": by_domain,
+                    "handwritten_dev_final_model": by_dev},
         "train_seconds": round(time.time() - t0, 1),
     }
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")

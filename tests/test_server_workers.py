@@ -41,7 +41,7 @@ def stack(tmp_path_factory):
         "fruit": make_key(db, "--name", "fruit", "--policy", str(policy)),
         "tight": make_key(db, "--name", "tight", "--rate-limit", "4"),
     }
-    svc = start_service(tmp, "--workers", "2", "--db", str(db), "--audit-input", "full")
+    svc = start_service(tmp, "--workers", "2", "--db", str(db), "--audit-input", "full", env={"RAILGUARD_KEYS_REFRESH_S": "1"})
     yield {"svc": svc, "db": db, "keys": keys, "tmp": tmp}
     svc.stop()
 

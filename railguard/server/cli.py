@@ -76,7 +76,9 @@ def serve(
     if audit_input not in ("redacted", "full", "none"):
         raise _fail(f"--audit-input must be redacted, full or none, not {audit_input!r}")
     try:
-        settings = Settings(policy=policy, db=_db(db), upstream=upstream, upstream_timeout_s=upstream_timeout,
+        # options given here win; the settings without an option (keys_refresh_s, vault_ttl_s, max_batch, ...)
+        # may come from RAILGUARD_<NAME> in the environment
+        settings = Settings.from_env(policy=policy, db=_db(db), upstream=upstream, upstream_timeout_s=upstream_timeout,
                             audit=not no_audit, audit_input=audit_input, retention_days=retention_days, max_body_bytes=max_body,
                             detectors=[d.strip() for d in detectors.split(",") if d.strip()] if detectors else None,
                             workers=workers, upstream_api_key=os.environ.get("RAILGUARD_UPSTREAM_API_KEY") or None)

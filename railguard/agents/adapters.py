@@ -438,6 +438,21 @@ def _parse_record_action(action: str) -> tuple[str | None, dict[str, Any]]:
     return m.group(1), parse_arguments(args) if args else {}
 
 
+_PASTED_TOOLS = re.compile(r'\[\s*\{\s*"type"\s*:\s*"function"')
+
+
+def tools_in_text(text: str) -> list[ToolSpec]:
+    """Tool definitions pasted into a prompt as a JSON list of {"type": "function", "function": {...}}."""
+    out: list[ToolSpec] = []
+    for m in _PASTED_TOOLS.finditer(text):
+        try:
+            v, _ = json.JSONDecoder().raw_decode(text[m.start():])
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        out += _tool_specs(v)
+    return out
+
+
 def from_records(raw: Any) -> Trajectory:
     """R-Judge / ASSEBench records: {profile?, contents: [[{role: user|agent|environment, content|thought|action}]]}."""
     _require(isinstance(raw, dict) and isinstance(raw.get("contents"), list), "records",
@@ -467,6 +482,12 @@ def from_records(raw: Any) -> Trajectory:
             if prev is not None and prev.observation is None:
                 prev.observation = _text(content)
                 prev.proposed = False
+    if not t.tools:
+        seen: set[str] = set()
+        for spec in tools_in_text("\n".join([t.task, *t.user_turns])):
+            if spec.name not in seen:
+                seen.add(spec.name)
+                t.tools.append(spec)
     _check_size(t.steps, "records")
     return t
 

@@ -66,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heldout-n", type=int, default=600)
     ap.add_argument("--seed", type=int, default=2027)
     ap.add_argument("--json", action="store_true", help="also print one JSON line with every figure")
+    ap.add_argument("--text-guard", action="store_true", help="let the agent guard consult railguard's text Guard on argument text")
+    ap.add_argument("--sets", default="r_judge,assebench,agentharm", help="comma-separated eval-only sets to run")
     a = ap.parse_args(argv)
-    guard = AgentGuard()
+    guard = AgentGuard(use_text_guard="auto" if a.text_guard else False)
     if guard.model_error:
         print(f"warning: {guard.model_error}", file=sys.stderr)
     print(f"agent guard: threshold {guard.threshold}, block at {guard.block_threshold}; text guard "
@@ -76,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     flagged_named: list[bool] = []
     latencies: list[float] = []
     sets = {}
+    wanted = set(a.sets.split(","))
     for name, loader in (("r_judge", D.load_rjudge), ("assebench", D.load_assebench), ("agentharm", D.load_agentharm)):
+        if name not in wanted:
+            continue
         try:
             sets[name] = loader()
         except FileNotFoundError as e:

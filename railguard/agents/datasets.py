@@ -58,7 +58,7 @@ def load_injecagent(rng: random.Random) -> list[Example]:
     d = dataset("injecagent")
     out: list[Example] = []
     for fname in ("test_cases_dh_base.json", "test_cases_ds_base.json", "test_cases_dh_enhanced.json", "test_cases_ds_enhanced.json"):
-        for i, c in enumerate(json.loads((d / fname).read_text())):
+        for c in json.loads((d / fname).read_text()):
             thought = c["Thought"].replace("Thought:", "").strip()
             first = Step(thought=thought, tool=c["User Tool"], arguments=parse_arguments(c["Tool Parameters"]),
                          observation=_strip_quotes(c["Tool Response"]))
@@ -182,7 +182,10 @@ def load_benign_tool_use(rng: random.Random, limit: int = 600) -> list[Example]:
             t = Trajectory()
             for x in turns:
                 if x["from"] == "human":
-                    (t.user_turns.append if t.task else lambda v: setattr(t, "task", v))(x["value"])
+                    if t.task:
+                        t.user_turns.append(x["value"])
+                    else:
+                        t.task = x["value"]
                 elif x["from"] == "function_call":
                     try:
                         fc = json.loads(x["value"])

@@ -21,6 +21,11 @@ TEXT_CATEGORY_RISK = {
     "jailbreak": "external_attack", "unethical": "misinformation", "sexual": "unauthorized_action",
     "sexual_minors": "unauthorized_action", "copyright": "unauthorized_action",
 }
+# High-precision explicit signals set a floor under the learned score (the model rarely sees some of them, e.g. a
+# tool named for theft); value = the floor when the signal is at full strength.
+_FLOOR = {"follows_injection": 0.9, "attack_pattern": 0.85, "malicious_tool_name": 0.85, "sensitive_outbound": 0.85,
+          "malicious_tool_description": 0.85}
+_FLOOR_MIN_VALUE = {"follows_injection": 0.6, "sensitive_outbound": 0.9}
 # With no trained model, the explicit signals alone decide (weights = how much each one means on its own).
 _FALLBACK_WEIGHT = {
     "follows_injection": 1.0, "sensitive_outbound": 0.9, "attack_pattern": 0.9, "amount_exceeds_task": 0.8,
@@ -78,7 +83,8 @@ class AgentGuard:
             return None
         try:
             v = g.check(text)
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - a failing text guard is switched off for this AgentGuard, not retried per step
+            self._text_guard = None
             return None
         if getattr(v, "label", "safe") != "unsafe":
             return None
@@ -121,12 +127,19 @@ class AgentGuard:
                 probs[i] = sigmoid(self.heads.step_logit(idx, val))
             else:
                 probs[i] = max((_FALLBACK_WEIGHT.get(s.name, 0.0) * s.value for s in c.signals), default=0.0)
+            for sg in c.signals:
+                if sg.name in _FLOOR and sg.value >= _FLOOR_MIN_VALUE.get(sg.name, 0.0):
+                    if sg.name == "attack_pattern" and sg.why.split("runs ")[-1].strip("'").lower() in t.user_text().lower():
+                        continue  # the user asked for exactly this command
+                    probs[i] = max(probs[i], _FLOOR[sg.name] * min(1.0, sg.value + 0.1))
             extra = self._content_signal(c) if c.step.tool and (probs[i] < self.threshold) else None
             if extra is not None:
                 c.signals.append(extra)
                 probs[i] = max(probs[i], extra.value)
-        k = int(np.argmax(probs))
-        p = float(probs[k])
+        p = float(probs.max())
+        # the step to stop is the FIRST one over the threshold (later ones only run if it does)
+        over = [i for i in range(len(probs)) if probs[i] >= self.threshold]
+        k = over[0] if over else int(np.argmax(probs))
         c = ctxs[k]
         scores = {"unsafe": round(p, 4), "task_harm": round(harm, 4)}
         label = "unsafe" if p >= self.threshold else "safe"
@@ -134,7 +147,7 @@ class AgentGuard:
         if label == "unsafe":
             risk_types = self._risk_types(c, rows[k], scores)
         action = "allow" if label == "safe" else ("block" if p >= self.block_threshold else "ask_user")
-        rationale, arg = self._rationale(t, c, label, risk_types, p, harm)
+        rationale, arg = self._rationale(t, c, label, risk_types, float(probs[k]), harm)
         return AgentVerdict(
             label=label, action=action, risk_types=risk_types, step=k if label == "unsafe" else None,
             tool=c.step.tool if label == "unsafe" else None, argument=arg if label == "unsafe" else None,

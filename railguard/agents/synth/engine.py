@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from railguard.agents.render import render_all
-from railguard.agents.schema import RISK_TYPES, Step, Trajectory
+from railguard.agents.schema import RISK_TYPES, Step, ToolSpec, Trajectory
 from railguard.agents.synth import scenarios as S
 from railguard.agents.synth.catalog import spec
 from railguard.agents.synth.reward import RewardModel
@@ -69,7 +69,8 @@ def _to_trajectory(d: S.Draft, r: random.Random) -> Trajectory:
     for s in steps:
         if s.tool and s.tool not in seen:
             seen.add(s.tool)
-            tools.append(spec(s.tool))
+            desc = S.POISONED_TOOLS.get(s.tool)
+            tools.append(ToolSpec(name=s.tool, description=desc, parameters={"type": "object", "properties": {}}) if desc else spec(s.tool))
     return Trajectory(task=d.task, system=r.choice(SYSTEM_PROMPTS), steps=steps, tools=tools)
 
 

@@ -37,7 +37,7 @@ from stdnum.ru import inn as ru_inn
 from stdnum.tr import tckimlik as tr_tckimlik
 from stdnum.us import ssn as us_ssn
 
-from railguard.detectors.pii_common import Candidate, digits, keywords, near
+from railguard.detectors.pii_common import Candidate, digits, keywords, lowered, near
 
 # Words that say "this number is not personal data" (an order, a product, a version).
 _NOT_PII_CONTEXT = keywords([
@@ -91,6 +91,9 @@ _PHONE_CONTEXT = keywords([
 _PHONE = re.compile(r"(?<![0-9A-Za-z_+\-/.\\])(?:\+|\b00)?\(?\d[\d \u00a0().\-/]{5,24}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?"
                     r"(?![0-9A-Za-z_])(?!\.\d)(?!-\d)")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,6}$")
+# Verbs that follow the number in verb-final languages ("... पर कॉल करें", "...までお電話ください").
+_PHONE_AFTER = keywords(["office", "mobile", "fax", "cell", "कॉल", "फ़ोन करें", "फोन करें", "연락", "전화 주세요", "전화해", "お電話", "に電話", "打电话",
+                         "电话联系", "arayın", "arayabilirsiniz", "gọi"])
 # Dates with a four-digit year (and timestamps built on them) are not phone numbers.
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b")
 
@@ -130,7 +133,7 @@ def find_phones(text: str, language: str | None = None) -> Iterator[Candidate]:
     for m in _PHONE.finditer(text):
         raw = m.group(0).rstrip(" ).-/")
         s = m.start()
-        if raw.startswith("(") and ")" not in raw[1:5]:
+        if raw.startswith("(") and ")" not in raw[1:8]:
             raw, s = raw[1:], s + 1
         e = s + len(raw)
         d = digits(_EXTENSION.sub("", raw))
@@ -139,7 +142,9 @@ def find_phones(text: str, language: str | None = None) -> Iterator[Candidate]:
         international = raw.startswith(("+", "00"))
         if _repetitive(d) or _DOTTED_QUAD.fullmatch(raw) or not _phone_shaped(text, raw, s, e):
             continue
-        specific = near(text, s, e, _PHONE_CONTEXT, before=40)
+        if near(text, s, e, _ANY_ID_CONTEXT, before=25) and not near(text, s, e, _PHONE_CONTEXT, before=25):
+            continue  # "BSN: ...", "आधार नंबर ...": an ID number, whatever else it could be
+        specific = near(text, s, e, _PHONE_CONTEXT, before=40) or near(text, s, e, _PHONE_AFTER, before=0, after=20)
         generic = False
         if not specific:
             if near(text, s, e, _NOT_PII_CONTEXT, before=25):
@@ -185,7 +190,8 @@ def _phone_shaped(text: str, raw: str, s: int, e: int) -> bool:
         # Parentheses only around an area code or a trunk "(0)", and balanced.
         if raw.count("(") != raw.count(")") or len(_PAREN_GROUP.findall(raw)) != raw.count("("):
             return False
-    if re.search(r"\d\.\d", raw) and not re.fullmatch(r"[+\d]*(?:\d{2,4}\.){2,5}\d{2,4}", raw.replace(" ", "")):
+    plain = _EXTENSION.sub("", raw).replace(" ", "")
+    if re.search(r"\d\.\d", plain) and not re.fullmatch(r"\+?(?:\d{1,4}\.){2,5}\d{2,4}", plain):
         return False  # decimals such as 2.876
     before = text[max(0, s - 3):s].strip()
     after = text[e:e + 3].strip()
@@ -417,6 +423,9 @@ _ID_SPECS: list[_IdSpec] = [
 ]
 
 
+# Any ID type's own keyword: a number right after one is that ID, not a phone number.
+_ANY_ID_CONTEXT = re.compile("|".join(sorted({spec[4].pattern for spec in _ID_SPECS})))
+
 # Types for which a number of the right shape right after the type's own keyword ("Aadhaar: ...") is
 # reported even when its checksum fails: a mistyped ID is still someone's ID. Not for types whose
 # keywords are ordinary words in some language.
@@ -427,7 +436,10 @@ _SHAPE_FALLBACK = frozenset({"UK_NHS", "DE_TAX_ID", "FR_NIR", "NL_BSN", "IN_AADH
 def find_national_ids(text: str) -> Iterator[Candidate]:
     if not any(c.isdigit() for c in text):
         return
+    low = lowered(text)
     for etype, pattern, valid, needs_context, ctx, reason, base, boosted in _ID_SPECS:
+        if needs_context and not ctx.search(low):
+            continue  # its keyword is nowhere in the text: skip the scan
         for m in pattern.finditer(text):
             s, e = m.span()
             context = near(text, s, e, ctx, before=50)

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from railguard.detectors.pii_common import Candidate, keywords, near
+from railguard.detectors.pii_common import Candidate, keywords, lowered, near
 
 # ------------------------------------------------------------------------------------- date of birth
 
@@ -41,8 +41,7 @@ _DATE = re.compile(
     rf"|(?:{_MONTHS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d{{2}}"
     r"|ngày\s\d{1,2}\stháng\s\d{1,2}\snăm\s(?:19|20)\d{2}"
     r")(?![\w/])",
-    re.IGNORECASE,
-)
+)  # searched in lowered(text): month names are lower case
 _BIRTH = keywords([
     "born", "birth", "date of birth", "birthday", "birthdate", "dob", "d.o.b", "b.", "geboren", "geb.",
     "geburtsdatum", "geburtstag", "né", "née", "né(e)", "naissance", "date de naissance", "nacido", "nacida",
@@ -53,6 +52,9 @@ _BIRTH = keywords([
     "生年月日", "生まれ", "誕生日", "생년월일", "생일", "출생", "태어", "ngày sinh", "sinh ngày", "sinh năm",
     "जन्म", "जन्म तिथि", "जन्मतिथि", "تاريخ الميلاد", "ميلاد", "مواليد", "age",
 ])
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _plausible_date(raw: str) -> bool:
@@ -69,9 +71,12 @@ def _plausible_date(raw: str) -> bool:
 
 
 def find_dates_of_birth(text: str) -> Iterator[Candidate]:
-    if not _BIRTH.search(text):
+    if not _YEAR.search(text):
         return
-    for m in _DATE.finditer(text):
+    low = lowered(text)
+    if not _BIRTH.search(low):
+        return
+    for m in _DATE.finditer(low):
         s, e = m.span()
         if not _plausible_date(m.group(0)):
             continue
@@ -149,8 +154,6 @@ _STREET_PATTERNS = [
     rf"vej|gade|gatan|vägen|gata|veien|katu|tie|polku|utca|ulica)\s+\d{{1,5}}[a-zA-Z]?(?:[/\-]\d{{1,5}})?",
     # 12 rue de la Paix ; Calle Mayor 10 ; Via Roma, 15 ; rue Moreno, 88389 Bodin: a number is required
     rf"(?<![\w.])\d{{1,5}}(?:\s?(?:bis|ter))?,?[ \t]+{_ROMANCE_STREET}(?:,?[ \t]+{_HOUSE_NO})?",
-    rf"(?<![\w.]){_ROMANCE_STREET},?[ \t]+{_HOUSE_NO}",
-    rf"(?<![\w.]){_ROMANCE_STREET}(?=,[ \t]*\d{{4,5}}[ \t]+{_UP})",
     # Russian: ул. Ленина, д. 5
     r"(?:ул\.|улица|пр\.|пр-т|проспект|пер\.|переулок|ш\.|шоссе|наб\.|набережная|бул\.|бульвар|пл\.|площадь)"
     r"\s+[А-ЯЁ][\wё\-]*(?:\s+[А-ЯЁ][\wё\-]*)?,?\s+(?:д\.|дом)\s*\d+[\w/]*(?:\s+(?:стр\.|корп\.|кв\.)\s*[\d/]+)*",
@@ -167,6 +170,16 @@ _STREET_PATTERNS = [
     r"(?i:số)\s\d{1,5}(?:/\d{1,5})*\s(?:[\wÀ-ỹ]+\s){1,8}?(?i:phường|quận|xã|huyện|thành phố|tỉnh)(?:\s[\wÀ-ỹ,]+){1,6}",
 ]
 _STREET = re.compile("|".join(f"(?:{p})" for p in _STREET_PATTERNS))
+# Calle Mayor 10 ; Via Roma, 15 ; rue Moreno, 88389 Bodin. The street words are found in lowered(text)
+# first (a case-insensitive alternation tried at every word is slow), then the pattern at each hit.
+_ROMANCE_WORD = re.compile(
+    r"(?<![\w.])(?:rue|avenue|av\.|bd|boulevard|chemin|allée|allee|impasse|place|quai|route|cours|passage|square|"
+    r"calle|c/|avenida|avda\.|paseo|plaza|camino|carrera|ronda|glorieta|cañada|vía|via|viale|piazza|piazzale|corso|"
+    r"largo|vicolo|contrada|borgo|strada|rotonda|stretto|rua|travessa|praça|alameda|rodovia|estrada|ladeira|vila|"
+    r"viela|feira|vereda|parque|jardim|ul\.|ulica|al\.|aleja|pl\.|plac|os\.|osiedle|acceso|pasaje|urbanización|"
+    r"rambla|travesía|callejón)[ \t]"
+)
+_ROMANCE_AT = re.compile(rf"{_ROMANCE_STREET}(?:,?[ \t]+{_HOUSE_NO}|(?=,[ \t]*\d{{4,5}}[ \t]+{_UP}))")
 # After a street: more address parts (postcode, city, region, country) on the same or next lines.
 _TAIL = re.compile(
     rf"(?:[ \t]*(?:,|\n|\s)[ \t]*(?:{_POSTCODE}(?:\s+{_CITY})?|{_CITY}(?:\s*\([A-Z]{{2}}\))?"
@@ -180,8 +193,8 @@ _ADDRESS_CONTEXT = keywords([
     "adresi", "ikamet", "地址", "住址", "现住", "住所", "주소", "địa chỉ", "पता", "निवासी", "عنوان",
 ])
 # Words that introduce an address; the address is what follows, up to the end of the clause.
-_ADDRESS_CUE = re.compile(
-    r"(?i:(?<![\w])(?:(?:billing |shipping |street |postal |home |mailing |my |new )?address(?: is)?|"
+_ADDRESS_CUE = re.compile(  # searched in lowered(text)
+    r"(?:(?<![\w])(?:(?:billing |shipping |street |postal |home |mailing |my |new )?address(?: is)?|"
     r"lives? (?:at|on)|living at|located at|sent to|ship(?:ped)? to|deliver(?:ed)? to|moved to|"
     r"adresse|anschrift|wohnhaft in|demeurant(?: au| à)?|domicilié(?:e)? (?:au|à)|dirección|con domicilio en|"
     r"domicilio|indirizzo|residente in|residente em|residente a|adres|wonende te|woonachtig (?:te|aan)|"
@@ -219,18 +232,23 @@ def _address_after_cue(text: str, start: int) -> tuple[int, int] | None:
         if nxt and (nxt[0].isupper() or not nxt[0].isalpha()) and len(nxt.split()) <= 4:
             keep_upto += 2
     kept = "".join(parts[: keep_upto + 1]).rstrip(" ,.\n")
-    if len(kept) < 6 or len(kept.split()) > 25 or _DATE.fullmatch(kept) or not re.search(r"[^\W\d_]{2}", kept):
+    if len(kept) < 6 or len(kept.split()) > 25 or _DATE.fullmatch(lowered(kept)) or not re.search(r"[^\W\d_]{2}", kept):
         return None
     return start, start + len(kept)
 
 
 def find_addresses(text: str) -> Iterator[Candidate]:
-    for m in _STREET.finditer(text):
+    matches = list(_STREET.finditer(text))
+    for w in _ROMANCE_WORD.finditer(lowered(text)):
+        m = _ROMANCE_AT.match(text, w.start())
+        if m is not None and not any(o.start() <= m.start() < o.end() for o in matches):
+            matches.append(m)
+    for m in matches:
         s, e = m.span()
         e = _extend_tail(text, e)
         score = 0.85 if near(text, s, e, _ADDRESS_CONTEXT, before=40) else 0.8
         yield Candidate(s, e, "ADDRESS", score, "a street address (street word, number, postcode or city)", False)
-    for m in _ADDRESS_CUE.finditer(text):
+    for m in _ADDRESS_CUE.finditer(lowered(text)):
         span = _address_after_cue(text, m.end())
         if span is not None:
             yield Candidate(span[0], span[1], "ADDRESS", 0.7, "an address given after an address keyword", False)
@@ -298,8 +316,11 @@ _NAME_CUES = (
     r"benim adım|adım|ad soyad|alıcı|"
     r"tôi là|tên tôi là|họ tên|chủ thẻ là|chủ thẻ|người nhận"
 )
-_CUE_LATIN = re.compile(rf"(?<![\w])(?i:{_NAME_CUES})\s*[:：]?\s*(?:{_TITLE})?(?P<name>{_LATIN_NAME})")
-_TITLE_LATIN = re.compile(rf"(?<![\w]){_TITLE}(?P<name>{_LATIN_NAME})")
+# Cues and titles are found in lowered(text); the name after them is matched in the text itself.
+_CUE_WORDS = re.compile(rf"(?<![\w])(?:{_NAME_CUES})")
+_AFTER_CUE = re.compile(rf"\s*[:：]?\s*(?:{_TITLE})?(?P<name>{_LATIN_NAME})")
+_TITLE_WORDS = re.compile(rf"(?<![\w])(?:{_TITLES})\.?\s+")
+_NAME_AT = re.compile(_LATIN_NAME)
 # Scripts without capital letters: cue + a bounded run of that script.
 _CUE_OTHER = re.compile(
     r"(?:我是|我叫|本人|姓名[:：]?|收件人|持卡人是|持卡人|收款人|联系人|"
@@ -373,19 +394,24 @@ def find_persons(text: str) -> Iterator[Candidate]:
         seen.add(span)
         yield Candidate(span[0], span[1], "PERSON", score, reason, False)
 
-    for m in _CUE_LATIN.finditer(text):
+    low = lowered(text)
+    for c in _CUE_WORDS.finditer(low):
+        m = _AFTER_CUE.match(text, c.end())
+        if m is None:
+            continue
         s, e = m.span("name")
         tokens = text[s:e].split()
-        cue = m.group(0)[: s - m.start()].strip().lower()
+        cue = low[c.start():s].strip()
         strong = cue not in {"to", "for", "by", "with", "and", "from", "hi", "hello", "contact", "customer",
                              "client", "patient", "this is", "i am", "i'm", "soy", "sono", "sou", "je suis",
                              "ich bin", "jestem"}
         if strong or _name_known(tokens) or (len(tokens) >= 2 and cue in {"i am", "i'm", "this is"}):
             score = 0.85 if strong else 0.75
             yield from emit(s, e, score, "a name after a naming cue")
-    for m in _TITLE_LATIN.finditer(text):
-        s = m.start()
-        yield from emit(s, m.end("name"), 0.85, "a name after a title")
+    for t in _TITLE_WORDS.finditer(low):
+        m = _NAME_AT.match(text, t.end())
+        if m is not None:
+            yield from emit(t.start(), m.end(), 0.85, "a name after a title")
     for m in _CUE_OTHER.finditer(text):
         s, e = m.span("name")
         yield from emit(s, e, 0.8, "a name after a naming cue")
@@ -394,6 +420,10 @@ def find_persons(text: str) -> Iterator[Candidate]:
         yield from emit(m.start(grp), m.end(grp), 0.75, "a name before an honorific")
     first_names, _last = _gazetteer()
     if first_names:
+        common = _common_words()
+        for m in _INITIAL_NAME.finditer(text):
+            if not _street_like(text, m.group(0).split(), m.end()):
+                yield from emit(m.start(), m.end(), 0.75, "a first name, a middle initial and a last name")
         for m in _CAP_SEQ.finditer(text):
             s, e = m.span("name")
             tokens = text[s:e].split()
@@ -402,14 +432,8 @@ def find_persons(text: str) -> Iterator[Candidate]:
             hits = _name_known(tokens)
             if hits >= 2 or (hits == 1 and _name_known(tokens[:1]) == 1 and len(tokens) >= 2):
                 yield from emit(s, e, 0.75 if hits >= 2 else 0.65, "capitalised words that are known first/last names")
-        common = _common_words()
-        for m in _INITIAL_NAME.finditer(text):
-            if not _street_like(text, m.group(0).split(), m.end()):
-                yield from emit(m.start(), m.end(), 0.75, "a first name, a middle initial and a last name")
-        for m in _CAP_SEQ.finditer(text):
-            s, e = m.span("name")
-            tokens = text[s:e].split()
-            if len(tokens) > 3 or _street_like(text, tokens, e) or any(t.isupper() for t in tokens):
+                continue
+            if len(tokens) > 3 or any(t.isupper() for t in tokens):
                 continue
             keys = [t.strip(".,'’").casefold() for t in tokens]
             if all(len(k) >= 2 and k not in common and k not in _NOT_NAME and k not in _ORG_WORDS for k in keys):

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from railguard.detectors.base import Detection, Document, Finding, register
 from railguard.detectors.pii import resolve
-from railguard.detectors.pii_common import Candidate, keywords, near
+from railguard.detectors.pii_common import Candidate, keywords, lowered, near
 
 _B = r"(?<![A-Za-z0-9_\-])"  # token start: not inside a longer identifier
 _E = r"(?![A-Za-z0-9_\-])"
@@ -65,7 +65,7 @@ _PASSWORD_WORDS = (
 )
 # "password: x", "pwd=x", "my password is x", "mot de passe : x", "Passwort lautet x", "密码是x".
 _PASSWORD = re.compile(
-    rf"(?<![\w])(?i:{_PASSWORD_WORDS})(?:\"|')?(?P<sep>\s*[:=]\s*|\s+(?i:is|was|est|ist|lautet|es|era|è|é|jest|"
+    rf"(?<![\w])(?:{_PASSWORD_WORDS})(?:\"|')?(?P<sep>\s*[:=]\s*|\s+(?:is|was|est|ist|lautet|es|era|è|é|jest|"
     rf"to|это|—|-)\s*:?\s*)(?P<q>[\"'`]?)(?P<value>[^\s\"'`]{{3,64}})(?P=q)"
     r"|(?:密码|密碼|パスワード|비밀번호|mật khẩu|पासवर्ड|كلمة المرور)\s*(?:[:：=]|是|は|은|는|là)\s*"
     r"(?P<q2>[\"'`「]?)(?P<value2>[^\s\"'`」，。,]{3,64})"
@@ -80,16 +80,16 @@ _NOT_A_PASSWORD = frozenset(
     "falsch erforderlich abgelaufen incorrecto incorrect incorreta errata sbagliata onjuist verkeerd "
     "requis requise obligatoire nécessaire obligatorio obrigatória obbligatoria verplicht".split()
 )
-_URL_CREDS = re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@]{1,64}:(?P<value>[^\s:/@]{3,128})@[\w.\-]+")
+_URL_CREDS = re.compile(r"\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@]{1,64}:(?P<value>[^\s:/@]{3,128})@[\w.\-]+")
 _GENERIC = re.compile(
-    r"(?i)(?<![\w])(?P<key>[a-z0-9_.\-]{0,30}(?:api[_\-]?key|apikey|secret|token|access[_\-]?key|auth|"
+    r"(?<![\w])(?P<key>[a-z0-9_.\-]{0,30}(?:api[_\-]?key|apikey|secret|token|access[_\-]?key|auth|"
     r"client[_\-]?secret|private[_\-]?key|credential|bearer|signing[_\-]?key|encryption[_\-]?key)"
     r"(?:[_\-.][a-z0-9_]{0,15})?)"
     r"[\"'\]\)]{0,2}\s*(?::|=|:=|=>|\s)\s*(?P<q>[\"'`]?)(?P<value>[A-Za-z0-9_\-+/=.~]{16,512})(?P=q)"
 )
 # "AutoTokenizer.from_pretrained", "os.environ.get": code, not a key.
 _CODE_REFERENCE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
-_BEARER = re.compile(r"(?i)\bauthorization\s*:\s*(?:bearer|token|basic)\s+(?P<value>[A-Za-z0-9_\-+/=.~]{16,})")
+_BEARER = re.compile(r"\bauthorization\s*:\s*(?:bearer|token|basic)\s+(?P<value>[A-Za-z0-9_\-+/=.~]{16,})")
 
 
 def _entropy(s: str) -> float:
@@ -119,6 +119,9 @@ def _b64json(part: str) -> dict | None:
 
 
 def find_secrets(text: str) -> Iterator[Candidate]:
+    # Keyword-led patterns (_PASSWORD, _URL_CREDS, _GENERIC, _BEARER) run on the lower-cased copy, in the
+    # same offsets; the values themselves are read from `text`, where their case matters.
+    low = lowered(text)
     for etype, pattern, score, reason in _TOKENS:
         for m in pattern.finditer(text):
             yield Candidate(m.start(), m.end(), etype, score, reason, True)
@@ -136,9 +139,9 @@ def find_secrets(text: str) -> Iterator[Candidate]:
         if near(text, m.start(), m.end(), _AWS_SECRET_CONTEXT, before=60) and _looks_random(m.group(0)):
             yield Candidate(m.start(), m.end(), "AWS_SECRET_KEY", 0.95, "an AWS secret access key after its name",
                             True)
-    for m in _PASSWORD.finditer(text):
+    for m in _PASSWORD.finditer(low):
         grp = "value" if m.group("value") else "value2"
-        value = m.group(grp)
+        value = text[m.start(grp):m.end(grp)]
         value_clean = value.rstrip(".,;:)")
         if len(value_clean) < 3 or value_clean.lower() in _NOT_A_PASSWORD or set(value_clean) <= {"*", "x", "X", "•"}:
             continue
@@ -152,18 +155,18 @@ def find_secrets(text: str) -> Iterator[Candidate]:
         s = m.start(grp)
         yield Candidate(s, s + len(value_clean), "PASSWORD", 0.9, "a password given after a password keyword", False)
     if "://" in text:
-        for m in _URL_CREDS.finditer(text):
+        for m in _URL_CREDS.finditer(low):
             yield Candidate(m.start("value"), m.end("value"), "PASSWORD", 0.93, "a password inside a URL", False)
-    for m in _GENERIC.finditer(text):
-        value = m.group("value")
+    for m in _GENERIC.finditer(low):
+        value = text[m.start("value"):m.end("value")]
         if not _looks_random(value) or _CODE_REFERENCE.fullmatch(value):
             continue
         key = m.group("key").lower()
         etype = "API_KEY" if ("key" in key or "token" in key or "bearer" in key or "auth" in key) else "SECRET"
         yield Candidate(m.start("value"), m.end("value"), etype, 0.85,
-                        f"a high-entropy value assigned to '{m.group('key')}'", False)
-    for m in _BEARER.finditer(text):
-        if _looks_random(m.group("value")):
+                        f"a high-entropy value assigned to '{text[m.start('key'):m.end('key')]}'", False)
+    for m in _BEARER.finditer(low):
+        if _looks_random(text[m.start("value"):m.end("value")]):
             yield Candidate(m.start("value"), m.end("value"), "API_KEY", 0.9, "a bearer token in an Authorization header",
                             False)
 

@@ -179,7 +179,8 @@ class AgentGuard:
         if label == "safe":
             return f"no risky step found; highest risk at {where}, p={p:.2f}", None
         # prefer the signal that explains the first risk type, then the strongest one with a reason
-        ranked = sorted((x for x in c.signals if x.risk), key=lambda x: (x.risk != risk_types[0], -x.value))
+        # provenance first: an action that an observation asked for is the finding that matters most
+        ranked = sorted((x for x in c.signals if x.risk), key=lambda x: (x.name != "follows_injection", x.risk != risk_types[0], -x.value))
         arg = next((x.argument for x in ranked if x.argument), None)
         if arg is None and c.arg_pairs:
             arg = c.arg_pairs[0][0]

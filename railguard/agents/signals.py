@@ -316,7 +316,7 @@ def compute_signals(c: StepContext, t: Trajectory) -> list[Signal]:
         sig.append(Signal("financial_tool", 0.5, "financial_loss", f"{tool} moves money" + (f" ({amt[0]})" if amt else "")))
         for _k, v in c.arg_pairs:
             if re.fullmatch(r"\d+(\.\d+)?", v.strip()) and float(v) > 0:
-                user_amts = [float(x.replace(",", "")) for x in re.findall(r"\d[\d,]*(?:\.\d+)?", c.user_text) if x.replace(",", "").replace(".", "").isdigit()]
+                user_amts = [float(re.sub(r"[^\d.]", "", x) or 0) for x in _AMOUNT.findall(c.user_text)]
                 if user_amts and float(v) > 1.5 * max(user_amts):
                     sig.append(Signal("amount_exceeds_task", 0.8, "financial_loss", f"amount {v} is more than the user asked for", _k))
                     break

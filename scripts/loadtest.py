@@ -6,7 +6,8 @@
 
 The generator is asyncio with raw keep-alive HTTP/1.1 connections (one per concurrent client, uvloop when
 installed), so that it spends as little CPU as it can: on a small machine it shares the cores with the
-service, and the figures say so (they are a floor, not a ceiling).
+service, and the figures say so (they are a floor, not a ceiling). "server CPU ms/req" is the CPU time the
+service's processes spent per answered request: 1000 / that is what one idle core would sustain.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ async def _client(host: str, port: int, reqs: list[bytes], t_end: float, lat: li
         writer.close()
 
 
-async def _run(url: str, concurrency: int, duration: float, key: str | None, warmup: float) -> dict:
+async def _run(url: str, concurrency: int, duration: float, key: str | None, warmup: float, pid: int | None = None) -> dict:
     u = urlsplit(url)
     host, port = u.hostname or "127.0.0.1", u.port or 80
     reqs = [_request(f"{host}:{port}", "/v1/moderations", json.dumps({"input": p}).encode(), key) for p in PROMPTS]
@@ -79,13 +80,35 @@ async def _run(url: str, concurrency: int, duration: float, key: str | None, war
         await asyncio.gather(*[_client(host, port, reqs, time.perf_counter() + warmup, [], []) for _ in range(concurrency)])
     lat: list[float] = []
     errors: list[str] = []
+    cpu0 = _cpu_seconds(pid)
     t0 = time.perf_counter()
     await asyncio.gather(*[_client(host, port, reqs, t0 + duration, lat, errors) for _ in range(concurrency)])
     wall = time.perf_counter() - t0
+    cpu1 = _cpu_seconds(pid)
     lat.sort()
     q = statistics.quantiles(lat, n=100, method="inclusive") if len(lat) >= 2 else [lat[0] if lat else 0.0] * 99
     return {"concurrency": concurrency, "requests": len(lat), "errors": len(errors), "rps": len(lat) / wall,
-            "p50_ms": q[49] * 1000, "p99_ms": q[98] * 1000}
+            "p50_ms": q[49] * 1000, "p99_ms": q[98] * 1000,
+            "cpu_ms": (cpu1 - cpu0) * 1000 / len(lat) if cpu0 is not None and cpu1 is not None and lat else None}
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """CPU time (user + system) of a process and its children (the workers), from /proc; None elsewhere."""
+    if pid is None:
+        return None
+    total = 0.0
+    todo = [pid]
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        while todo:
+            p = todo.pop()
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for t in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (t / "children").read_text().split()]
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
 
 
 def _free_port() -> int:
@@ -141,7 +164,7 @@ def main() -> None:
     concs = [int(c) for c in args.concurrency.split(",")]
     print(f"POST /v1/moderations, short prompts; {os.cpu_count()} CPUs shared by the service and this generator; "
           f"{args.duration:g} s per row")
-    print(f"{'workers':>7} {'conc':>5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9} {'errors':>7}")
+    print(f"{'workers':>7} {'conc':>5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9} {'errors':>7} {'server CPU ms/req':>18}")
     targets: list[tuple[str, str | None, subprocess.Popen | None]] = []
     if args.url:
         targets.append(("-", args.url, None))
@@ -155,9 +178,15 @@ def main() -> None:
             proc, url = _start(int(label), os.path.join(tmp, "audit.db"), args.serve_args.split())
         try:
             for c in concs:
-                r = asyncio.run(_run(url, c, args.duration, args.key, args.warmup))
-                print(f"{label:>7} {c:>5} {r['rps']:>8.0f} {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['requests']:>9} {r['errors']:>7}",
+                r = asyncio.run(_run(url, c, args.duration, args.key, args.warmup, proc.pid if proc else None))
+                cpu = f"{r['cpu_ms']:.2f}" if r.get("cpu_ms") is not None else "-"
+                print(f"{label:>7} {c:>5} {r['rps']:>8.0f} {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['requests']:>9} {r['errors']:>7} {cpu:>18}",
                       flush=True)
+            try:
+                load = os.getloadavg()[0]
+                print(f"        (load average {load:.1f} on {os.cpu_count()} CPUs at the end of these rows)")
+            except OSError:
+                pass
         finally:
             if proc is not None:
                 _stop(proc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import ipaddress
 import json
 import logging
 import os
@@ -56,7 +57,6 @@ from railguard.verdict import Verdict
 
 log = logging.getLogger("railguard.server")
 
-LOOPBACK = ("127.", "::1", "localhost")
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorResponse, "description": "Missing or unknown API key."},
     413: {"model": ErrorResponse, "description": "Body larger than the server's limit."},
@@ -190,7 +190,12 @@ class ServiceState:
 
 def _client_is_loopback(request: Request) -> bool:
     host = request.client.host if request.client else ""
-    return host.startswith(LOOPBACK)
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return host == "localhost"
+    mapped = getattr(ip, "ipv4_mapped", None)  # ::ffff:127.0.0.1 on a dual-stack socket
+    return ip.is_loopback or bool(mapped and mapped.is_loopback)
 
 
 async def authenticate(request: Request) -> Principal:

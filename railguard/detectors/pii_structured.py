@@ -271,7 +271,7 @@ def find_cards(text: str) -> Iterator[Candidate]:
         if brand is None or not luhn.is_valid(d):
             continue
         s, e = m.span()
-        context = near(text, s, e, _CARD_CONTEXT, before=50)
+        context = near(text, s, e, _CARD_CONTEXT, before=50, after=8)  # after: "... 카드로", "...カードで"
         if not context and near(text, s, e, _NOT_PII_CONTEXT, before=30):
             continue
         # A 12-15 digit Maestro-range number without a card word is as likely an account or order number.

@@ -32,7 +32,7 @@ _MONTHS = (
     "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
 )
 _DATE = re.compile(
-    r"(?<![\w/.\-])(?:"
+    r"(?<![0-9A-Za-z/.\-])(?:"
     r"\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)\d{2}"
     r"|(?:19|20)\d{2}[./\-]\d{1,2}[./\-]\d{1,2}"
     r"|(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
@@ -40,7 +40,7 @@ _DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s(?:de\s)?(?:{_MONTHS})\.?,?\s(?:de\s)?(?:19|20)\d{{2}}"
     rf"|(?:{_MONTHS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s(?:19|20)\d{{2}}"
     r"|ngày\s\d{1,2}\stháng\s\d{1,2}\snăm\s(?:19|20)\d{2}"
-    r")(?![\w/])",
+    r")(?![0-9A-Za-z/])",
 )  # searched in lowered(text): month names are lower case
 _BIRTH = keywords([
     "born", "birth", "date of birth", "birthday", "birthdate", "dob", "d.o.b", "b.", "geboren", "geb.",
@@ -54,6 +54,7 @@ _BIRTH = keywords([
 ])
 
 
+_BIRTH_AFTER = keywords(["生まれ", "生", "出生", "출생", "생", "doğumlu"])
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -80,7 +81,8 @@ def find_dates_of_birth(text: str) -> Iterator[Candidate]:
         s, e = m.span()
         if not _plausible_date(m.group(0)):
             continue
-        if near(text, s, e, _BIRTH, before=35):
+        # before: "born on ..."; after: "1943年11月15日生まれ", "..., 출생"
+        if near(text, s, e, _BIRTH, before=35) or near(text, s, e, _BIRTH_AFTER, before=0, after=6):
             yield Candidate(s, e, "DATE_OF_BIRTH", 0.9, "a date next to a birth keyword", False)
 
 
@@ -127,19 +129,25 @@ _US_TAIL = rf"(?:,\s*{_CITY},?\s*(?:[A-Z]{{2}}\s+)?\d{{5}}(?:-\d{{4}})?)?"
 _STREET_SUFFIX_COMMON = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
                          r"terrace|highway|hwy|parkway|pkwy|square|sq|trail|crescent|close|circle|str")
 _STREET_SUFFIX_CAPITALISED = "|".join(w.capitalize() for w in _STREET_SUFFIX_EN.split("|"))
+_STREET_PARTICLE = r"(?:de|del|della|des|du|la|le|di|da|do|das|dos|d['’])"
 _ROMANCE_STREET = (
     r"(?i:rue|avenue|av\.|bd|boulevard|chemin|allée|allee|impasse|place|quai|route|cours|passage|square|calle|c/|"
     r"avenida|avda\.|paseo|plaza|camino|carrera|ronda|glorieta|cañada|vía|via|viale|piazza|piazzale|corso|largo|"
     r"vicolo|contrada|borgo|strada|rotonda|stretto|rua|travessa|praça|alameda|rodovia|estrada|ladeira|vila|viela|"
     r"feira|vereda|parque|jardim|ul\.|ulica|al\.|aleja|pl\.|plac|os\.|osiedle|acceso|pasaje|urbanización|rambla|"
-    r"travesía|callejón)"
-    rf"[ \t]+(?:(?:de|del|della|des|du|la|le|di|da|do|das|dos|d['’])[ \t]*)*{_UP}[\w'’\-]*(?:[ \t]+{_UP}[\w'’\-]*){{0,3}}"
+    r"travesía|callejón|chácara|colônia|condomínio|conjunto|distrito|esplanada|estação|fazenda|loteamento|"
+    r"núcleo|passarela|pátio|quadra|recanto|residencial|setor|sítio|trecho|trevo|viaduto|lagoa|morro|arroyo|"
+    r"bajada|barranco|barrio|bulevar|carretera|cuesta|pasadizo|polígono|senda|canale|incrocio)"
+    rf"[ \t]+(?:{_STREET_PARTICLE}[ \t]*)*{_UP}[\w'’\-]*(?:[ \t]+(?:{_STREET_PARTICLE}[ \t]+)*{_UP}[\w'’\-]*){{0,3}}"
 )
 _STREET_STARTS = frozenset(
     "rue avenue av bd boulevard chemin allée allee impasse place quai route cours passage square calle c/ avenida "
     "avda paseo plaza camino carrera ronda glorieta vía via viale piazza piazzale corso largo vicolo contrada borgo "
     "strada rotonda stretto rua travessa praça alameda rodovia estrada ladeira vila viela feira vereda parque jardim "
-    "ul ulica al aleja pl plac os osiedle acceso pasaje urbanización rambla travesía callejón unit apt suite".split()
+    "ul ulica al aleja pl plac os osiedle acceso pasaje urbanización rambla travesía callejón unit apt suite "
+    "chácara colônia condomínio conjunto distrito esplanada estação fazenda loteamento núcleo passarela pátio quadra "
+    "recanto residencial setor sítio trecho trevo viaduto lagoa morro arroyo bajada barranco barrio bulevar "
+    "carretera cuesta pasadizo polígono senda canale incrocio".split()
 )
 _HOUSE_NO = r"(?:n[º°o]\.?\s*)?\d{1,5}[a-zA-Z]?(?:/\d{1,5})?(?:[ \t]+(?i:apt\.?|appartamento|piso|puerta)\s*\d+)?"
 _STREET_PATTERNS = [
@@ -166,8 +174,11 @@ _STREET_PATTERNS = [
     # Korean: ...시/도 ...구 ...로/길 123
     r"[\uac00-\ud7af]{2,8}(?:시|도)\s(?:[\uac00-\ud7af\d]{1,10}(?:시|구|군)\s)*[\uac00-\ud7af\d]{1,12}(?:로|길|거리|가)"
     r"\s(?:지하)?\d{1,5}(?:-\d{1,5})?",
+    # Indian: 12/345 <locality>, <city>-560001 (six-digit PIN code)
+    r"(?<![0-9])\d{1,5}(?:/\d{1,5})?\s[\u0900-\u097f]+(?:\s[\u0900-\u097f]+){0,2},\s[\u0900-\u097f]+"
+    r"(?:\s[\u0900-\u097f]+){0,3}[\s\-]\d{6}(?![0-9])",
     # Vietnamese: Số 12 ... phường/đường/phố
-    r"(?i:số)\s\d{1,5}(?:/\d{1,5})*\s(?:[\wÀ-ỹ]+\s){1,8}?(?i:phường|quận|xã|huyện|thành phố|tỉnh)(?:\s[\wÀ-ỹ,]+){1,6}",
+    r"(?:(?i:số)\s)?(?<![\d/])\d{1,5}(?:/\d{1,5})*\s(?:[\wÀ-ỹ]+\s){1,8}?(?i:phường|quận|xã|huyện|thành phố|tỉnh)(?:\s[\wÀ-ỹ,]+){1,6}",
 ]
 _STREET = re.compile("|".join(f"(?:{p})" for p in _STREET_PATTERNS))
 # Calle Mayor 10 ; Via Roma, 15 ; rue Moreno, 88389 Bodin. The street words are found in lowered(text)
@@ -177,7 +188,9 @@ _ROMANCE_WORD = re.compile(
     r"calle|c/|avenida|avda\.|paseo|plaza|camino|carrera|ronda|glorieta|cañada|vía|via|viale|piazza|piazzale|corso|"
     r"largo|vicolo|contrada|borgo|strada|rotonda|stretto|rua|travessa|praça|alameda|rodovia|estrada|ladeira|vila|"
     r"viela|feira|vereda|parque|jardim|ul\.|ulica|al\.|aleja|pl\.|plac|os\.|osiedle|acceso|pasaje|urbanización|"
-    r"rambla|travesía|callejón)[ \t]"
+    r"rambla|travesía|callejón|chácara|colônia|condomínio|conjunto|distrito|esplanada|estação|fazenda|loteamento|"
+    r"núcleo|passarela|pátio|quadra|recanto|residencial|setor|sítio|trecho|trevo|viaduto|lagoa|morro|arroyo|"
+    r"bajada|barranco|barrio|bulevar|carretera|cuesta|pasadizo|polígono|senda|canale|incrocio)[ \t]"
 )
 _ROMANCE_AT = re.compile(rf"{_ROMANCE_STREET}(?:,?[ \t]+{_HOUSE_NO}|(?=,[ \t]*\d{{4,5}}[ \t]+{_UP}))")
 # After a street: more address parts (postcode, city, region, country) on the same or next lines.
@@ -322,21 +335,30 @@ _AFTER_CUE = re.compile(rf"\s*[:：]?\s*(?:{_TITLE})?(?P<name>{_LATIN_NAME})")
 _TITLE_WORDS = re.compile(rf"(?<![\w])(?:{_TITLES})\.?\s+")
 _NAME_AT = re.compile(_LATIN_NAME)
 # Scripts without capital letters: cue + a bounded run of that script.
+_HAN = "\u3005\u4e00-\u9fff"  # with 々, the repetition mark of names like 佐々木
+_HANGUL_NAME = r"[\uac00-\ud7af]{2,4}?(?=\s|입니다|이고|이며|님|씨|앞으로|[,.;:!?)(（、]|$)"
 _CUE_OTHER = re.compile(
     r"(?:我是|我叫|本人|姓名[:：]?|收件人|持卡人是|持卡人|收款人|联系人|"
-    r"氏名[:：]?\s?|名義は|名前は|こんにちは、|宛先[:：]?|"
-    r"이름[:：]?\s?|저는\s|제 이름은\s|받는 사람[:：]?\s?|카드 소유자[:：]?\s?|"
+    r"氏名[:：]?\s?|名義は|名前は|こんにちは、|宛先[:：]?|私、|私は|"
+    r"이름[:：]?\s?|저는\s|제 이름은\s|받는 사람[:：]?\s?|카드 소유자[:：]?\s?|명의자는\s?|명의자[:：]?\s?|예금주[:：]?\s?|"
+    r"수령인[:：]?\s?|"
     r"मेरा नाम|नाम[:：]?|प्राप्तकर्ता[:：]?|कार्डधारक[:：]?|मैं,|"
-    r"اسمي|الاسم الكامل|الاسم[:：]?|المستفيد[:：]?|المستلم|"
+    r"اسمي|الاسم الكامل|الاسم[:：]?|المستفيد[:：]?|المستلم|صاحب البطاقة[:：]?|جهة الاتصال الجديدة[:：]?|"
+    r"السيد|السيدة|الآنسة|الدكتور|الدكتورة|المهندس|المهندسة|"
     r"меня зовут|получатель[:：]?|фио[:：]?|владелец карты[:：]?)\s*"
-    r"(?P<name>[\u4e00-\u9fff]{2,4}(?:\s[\u3040-\u30ff\u4e00-\u9fff]{1,4})?|[\uac00-\ud7af]{2,4}"
+    rf"(?P<name>[{_HAN}]{{1,4}}\s[\u3040-\u30ff{_HAN}]{{1,4}}|[{_HAN}]{{2,4}}|{_HANGUL_NAME}"
     r"|[\u0900-\u097f]+(?:\s[\u0900-\u097f]+){0,2}|"
     r"(?:(?:ال)?[\u0621-\u064a]+\s){0,6}[\u0621-\u064a]+|[А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+){0,2})"
 )
+# Honorifics after a name; common nouns that also take them ("大家さん", the landlord) are skipped.
 _SUFFIX_OTHER = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{1,2}\s?[\u3040-\u30ff\u4e00-\u9fff]{1,3})(?:さん|様|さま|君|先生|女士|小姐)"
-    r"|(?P<kname>[\uac00-\ud7af]{2,4})\s?(?:님|씨)"
+    rf"(?P<name>[{_HAN}]{{1,3}}\s?[\u3040-\u30ff{_HAN}]{{1,3}})(?:さん|様|さま|君|先生|女士|小姐)"
+    r"|(?P<kname>[\uac00-\ud7af]{2,4})\s?(?:님|씨|앞으로)"
 )
+_NOT_HONORED = frozenset({"大家", "皆", "皆様", "お客", "店員", "運転手", "先生", "社長", "部長", "課長", "お医者"})
+# Chinese: a common surname + one or two characters, before 的 (possessive) or after 给/和/跟 (to, and, with).
+_ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤滕"
+_ZH_NAME = re.compile(rf"(?:(?<=[给和跟与向]))?(?P<name>[{_ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?=的|先生|女士|小姐)")
 _CAP_SEQ = re.compile(rf"(?<![\w@.])(?P<name>{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}})(?![\w@])")
 _CYRILLIC_SEQ = re.compile(r"(?<![\w])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}")
 # Words that start sentences or are capitalised for other reasons, never the start of a name here.
@@ -417,9 +439,15 @@ def find_persons(text: str) -> Iterator[Candidate]:
         yield from emit(s, e, 0.8, "a name after a naming cue")
     for m in _SUFFIX_OTHER.finditer(text):
         grp = "name" if m.group("name") else "kname"
-        yield from emit(m.start(grp), m.end(grp), 0.75, "a name before an honorific")
+        if m.group(grp).replace(" ", "") not in _NOT_HONORED:
+            yield from emit(m.start(grp), m.end(grp), 0.75, "a name before an honorific")
+    if "的" in text or "先生" in text or "女士" in text or "小姐" in text:
+        for m in _ZH_NAME.finditer(text):
+            yield from emit(m.start("name"), m.end("name"), 0.6, "a Chinese surname and given name before 的/先生/女士")
     first_names, _last = _gazetteer()
-    if first_names:
+    # Vietnamese capitalises every syllable of place names and many given names are ordinary words
+    # ("Nhật ký", "Việt Nam"): there, names come from cues and titles only.
+    if first_names and not _VIETNAMESE.search(text):
         common = _common_words()
         for m in _INITIAL_NAME.finditer(text):
             if not _street_like(text, m.group(0).split(), m.end()):
@@ -461,6 +489,7 @@ _ORG_WORDS = frozenset(
     "solutions systems services holdings bank university college institute foundation association agency "
     "markets insurance consulting labs media ventures capital".split()
 )
+_VIETNAMESE = re.compile(r"[ăơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 _CAP_WORD = re.compile(rf"(?<![\w@.\-]){_UP}[^\W\d_]+(?:-{_UP}[^\W\d_]+)?(?![\w@\-])")
 _STREET_WORDS = frozenset(_STREET_SUFFIX_EN.split("|"))
 

@@ -125,7 +125,12 @@ async def app(scope, receive, send) -> None:
         for w in _words(text):
             await send({"type": "http.response.body", "body": _chunk(model, {"content": w}), "more_body": True})
             await asyncio.sleep(0.002)
-        await send({"type": "http.response.body", "body": _chunk(model, {}, "stop") + b"data: [DONE]\n\n"})
+        tail = _chunk(model, {}, "stop")
+        if (req.get("stream_options") or {}).get("include_usage"):
+            usage = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 1700000000, "model": model,
+                     "choices": [], "usage": {"prompt_tokens": 5, "completion_tokens": 30, "total_tokens": 35}}
+            tail += b"data: " + json.dumps(usage).encode() + b"\n\n"
+        await send({"type": "http.response.body", "body": tail + b"data: [DONE]\n\n"})
         STATS["streams_completed"] += 1
     except (asyncio.CancelledError, OSError):
         STATS["streams_cancelled"] += 1

@@ -144,6 +144,10 @@ def test_proxy_stream_safe_is_relayed_whole(client):
     text = "".join(ch.choices[0].delta.content or "" for ch in chunks if ch.choices)
     assert text == SAFE_TEXT
     assert chunks[-1].choices[0].finish_reason == "stop"
+    stream = client.chat.completions.create(model="safe", stream=True, stream_options={"include_usage": True},
+                                            messages=[{"role": "user", "content": "Paris?"}])
+    chunks = list(stream)
+    assert chunks[-1].choices == [] and chunks[-1].usage.total_tokens == 35  # the usage chunk is relayed
 
 
 def test_proxy_stream_unsafe_is_cut(client, stack):

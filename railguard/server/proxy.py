@@ -243,14 +243,16 @@ class _StreamRelay:
                 if not isinstance(chunk, dict):
                     continue
                 stops: list[tuple[int, Any]] = []
-                for ch in chunk.get("choices") or []:
+                choices = chunk.get("choices")
+                kept: list[Any] = []
+                for ch in choices if isinstance(choices, list) else []:
                     if not isinstance(ch, dict):
+                        kept.append(ch)
                         continue
                     idx = ch.get("index", 0)
-                    delta = ch.get("delta") or {}
                     if idx in self.stopped:
-                        ch["delta"] = {}
-                        continue
+                        continue  # a stopped choice already had its content_filter ending
+                    delta = ch.get("delta")
                     content = delta.get("content") if isinstance(delta, dict) else None
                     if isinstance(content, str) and content:
                         session = self._session(idx)
@@ -260,9 +262,15 @@ class _StreamRelay:
                         state = await self.st.runner.call(session.feed, content, inline=True)  # a window is short
                         if state.stop:
                             self.stopped.add(idx)
-                            delta.pop("content", None)  # the delta that tipped the stream is withheld
                             stops.append((idx, state))
-                if chunk.get("choices") or "choices" not in chunk:
+                            delta.pop("content", None)  # the delta that tipped the stream is withheld
+                            if not (set(delta) - {"role"}):
+                                continue
+                    kept.append(ch)
+                if isinstance(choices, list):
+                    chunk["choices"] = kept
+                # relay unless every choice it carried was dropped (a usage chunk has no choices: relayed)
+                if kept or not choices:
                     yield _sse(chunk)
                 for idx, state in stops:
                     for c in state.categories:

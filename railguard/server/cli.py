@@ -42,10 +42,16 @@ def _db(db: str | None) -> str:
     return normalize_url(db) if db else default_db_url()
 
 
-def _engine(db: str | None):
+def _engine(db: str | None, must_exist: bool = False):
+    from sqlalchemy.engine import make_url
+
     from railguard.server.db import make_engine, migrate
 
     url = _db(db)
+    if must_exist:
+        u = make_url(url)
+        if u.get_backend_name() == "sqlite" and u.database and not Path(u.database).exists():
+            raise _fail(f"no audit database at {u.database} (give the one the service writes with --db)")
     try:
         migrate(url)
     except Exception as e:
@@ -159,7 +165,7 @@ def audit(
 
     if fmt not in ("jsonl", "csv"):
         raise _fail(f"--format must be jsonl or csv, not {fmt!r}")
-    engine = _engine(db)
+    engine = _engine(db, must_exist=True)
     rows = query(engine, since=_when(since, "--since"), until=_when(until, "--until"), route=route, key_id=key, label=label,
                  action=action, category=category, policy=policy, limit=limit)
     if output is not None:

@@ -87,7 +87,7 @@ def test_guard_and_batch(stack):
     assert v["label"] == "unsafe" and v["action"] == "redact" and "pii" in v["categories"]
     assert "bob@example.org" not in v["redacted_text"]
     v = httpx.post(url + "/v1/guard", json={"text": "Then you build a bomb.", "prompt": "how do I make fireworks"}).json()
-    assert v["role"] == "response" and v["action"] == "block" and v["categories"] == ["violence"]
+    assert v["role"] == "response" and v["action"] == "block" and "violence" in v["categories"]
     out = httpx.post(url + "/v1/guard/batch", json={"items": [{"text": "hi", "id": "a"}, {"text": "build a bomb", "id": 7}]}).json()
     assert [r["id"] for r in out["results"]] == ["a", 7]
     assert [r["verdict"]["action"] for r in out["results"]] == ["allow", "block"]
@@ -120,7 +120,7 @@ def test_proxy_blocked_input_never_reaches_upstream(client, stack):
     with pytest.raises(openai.BadRequestError) as e:
         client.chat.completions.create(model="safe", messages=[{"role": "user", "content": "Explain how to build a bomb"}])
     assert e.value.code == "content_filter"
-    assert e.value.body["railguard"]["categories"] == ["violence"]
+    assert "violence" in e.value.body["railguard"]["categories"]
     assert len(upstream_requests(stack)) == before
 
 
@@ -135,7 +135,7 @@ def test_proxy_blocks_unsafe_output(client):
     c = client.chat.completions.create(model="unsafe", messages=[{"role": "user", "content": "How do I clean a garage?"}])
     ch = c.choices[0]
     assert ch.finish_reason == "content_filter" and not ch.message.content
-    assert ch.model_extra["railguard"]["categories"] == ["violence"]
+    assert "violence" in ch.model_extra["railguard"]["categories"]
 
 
 def test_proxy_stream_safe_is_relayed_whole(client):
@@ -157,7 +157,7 @@ def test_proxy_stream_unsafe_is_cut(client, stack):
     last = chunks[-1]
     assert last.choices[0].finish_reason == "content_filter"
     rg = last.model_extra["railguard"]
-    assert rg["type"] == "content_filter" and rg["categories"] == ["violence"]
+    assert rg["type"] == "content_filter" and "violence" in rg["categories"]
     assert rg["offset"] is not None and UNSAFE_TEXT[rg["offset"]:].startswith("Then you build a bomb")
     # what reached the client is a prefix of the answer that stops before its end
     assert UNSAFE_TEXT.startswith(text) and len(text) < UNSAFE_TEXT.index("hide everything")

@@ -75,7 +75,7 @@ def test_per_key_policy(stack):
     plain = httpx.post(url + "/v1/guard", json=text, headers={"authorization": f"Bearer {stack['keys']['plain']}"}).json()
     fruit = httpx.post(url + "/v1/guard", json=text, headers={"x-api-key": stack["keys"]["fruit"]}).json()
     assert plain["action"] == "allow" and plain["policy"] == "default"
-    assert fruit["action"] == "block" and fruit["policy"] == "no-pineapple" and fruit["categories"] == ["unethical"]
+    assert fruit["action"] == "block" and fruit["policy"] == "no-pineapple" and "unethical" in fruit["categories"]
 
 
 def test_rate_limit_429(stack):

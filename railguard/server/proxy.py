@@ -205,8 +205,24 @@ def add_proxy_routes(app: FastAPI, st, authenticate) -> None:
                     # the close() of each session judges the whole response; not on the request's clock
                     st.spawn(finals)
 
-        return StreamingResponse(events(), media_type="text/event-stream",
-                                 headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
+        return _UpstreamStream(events(), resp, media_type="text/event-stream",
+                               headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
+
+
+class _UpstreamStream(StreamingResponse):
+    """Closes the upstream response however the relay ends, also when the client went away before the
+    first chunk (the body generator, and its own cleanup, then never runs)."""
+
+    def __init__(self, content, upstream: httpx.Response, **kw: Any) -> None:
+        super().__init__(content, **kw)
+        self._upstream = upstream
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            with anyio.CancelScope(shield=True):
+                await self._upstream.aclose()
 
 
 class _StreamRelay:

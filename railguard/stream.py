@@ -66,6 +66,8 @@ OPENING_WORDS = 24
 # previous window, plus this many words before them (an entity cut by the previous judge point):
 # a stretch of text is scanned about once, not window_words / every_words times.
 LOCAL_OVERLAP_WORDS = 8
+# Language identification runs on the first window and on every LANGUAGE_EVERY-th one after.
+LANGUAGE_EVERY = 16
 # Windows judged together in one detector batch when one delta brings many judge points.
 _BATCH = 16
 
@@ -150,7 +152,10 @@ class StreamSession:
         self.window_words = rule.window_words
         # A word must be judged before it scrolls out of the window.
         self.every_words = min(rule.every_words, rule.window_words)
-        self.clause_words = max(1, rule.every_words // 2)
+        self.clause_words = max(1, self.every_words // 2)
+        # While unsafe windows are piling up (debounce not yet reached), judge again after a few words: soon,
+        # for an early stop, but with new words, so one ambiguous word cannot confirm itself.
+        self.confirm_words = min(self.every_words, max(2, self.every_words // 4))
         self.max_chars = self.policy.limits.max_chars
         # A stream is always a response. Without a prompt it is judged with an empty prompt as context.
         self.prompt: str = as_text(prompt, "prompt") if prompt is not None else ""
@@ -188,6 +193,7 @@ class StreamSession:
         self._debounced_max: dict[str, float] = {}
         self._max_scores: dict[str, float] = {}
         self._judged = 0
+        self._language: str | None = None
         self._last: dict[str, Any] = {"label": "safe", "action": "allow", "categories": [], "scores": {},
                                       "spans": [], "rationale": "", "errors": []}
         self._stop = False
@@ -380,6 +386,9 @@ class StreamSession:
         if (word[-1] in _END_CHARS and _SENTENCE_END.search(word)) or "\n" in trail:
             self._sentence_open = self._opening_open = False
             self._enqueue()
+        elif self._streak:  # a stop is pending confirmation: judge again soon, so a stop comes quickly
+            if self._since_judge >= self.confirm_words or (self._since_judge >= 2 and _CLAUSE_END.search(word)):
+                self._enqueue()
         elif self._since_judge >= self.every_words or (self._since_judge >= self.clause_words and _CLAUSE_END.search(word)):
             self._enqueue()
 
@@ -411,7 +420,10 @@ class StreamSession:
             masked = _mask_allowed(w.text, self.policy)
             doc = Document(text=masked, role="response", prompt=self._prompt_ctx,
                            chunk_chars=self.policy.limits.chunk_chars, original=w.text)
-            doc.language = detect_language(doc.clean.text)
+            # A response rarely changes language: identify it on the first windows, then now and then.
+            if self._language is None or self._judged % LANGUAGE_EVERY == 0:
+                self._language = detect_language(doc.clean.text) or self._language
+            doc.language = self._language
             docs.append(doc)
             part = Document(text=masked[w.new_from:], role="response", prompt=self._prompt_ctx,
                             chunk_chars=self.policy.limits.chunk_chars, original=w.text[w.new_from:])

@@ -202,11 +202,19 @@ def bench_quality(guard: Guard, benches: dict[str, list[Row]]) -> dict:
 
 def bench_safe(guard: Guard, safe: dict[str, list[Row]]) -> dict:
     print("\n## 3. Safe responses wrongly cut (target <= 2%)\n")
+    print("   cut: streams the stream guard stopped; full blocks: the non-stream guard blocks the whole response")
+    print("   (the model's own false positives); stream-only: cut although the full check does not block\n")
+    print(f"{'set':<26}{'rows':>6}{'cut':>14}{'full blocks':>14}{'stream-only':>14}")
     out = {}
     for name, rows in safe.items():
-        cut = sum(1 for r in rows if stream_one(guard, r)[0].stop)
-        print(f"{name:<26}{cut:>5}/{len(rows):<6} {cut / max(1, len(rows)):.1%}")
-        out[name] = {"cut": cut, "rows": len(rows)}
+        full = guard.check_batch([r.text for r in rows], [r.prompt for r in rows])
+        cut = [stream_one(guard, r)[0].stop for r in rows]
+        n = max(1, len(rows))
+        blocked = sum(v.action == "block" for v in full)
+        only = sum(c and v.action != "block" for c, v in zip(cut, full, strict=True))
+        print(f"{name:<26}{len(rows):>6}{f'{sum(cut)} ({sum(cut) / n:.1%})':>14}{f'{blocked} ({blocked / n:.1%})':>14}"
+              f"{f'{only} ({only / n:.1%})':>14}")
+        out[name] = {"rows": len(rows), "cut": sum(cut), "full_blocks": blocked, "stream_only": only}
     return out
 
 

@@ -74,15 +74,19 @@ class AgentGuard:
             self._text_guard = None
         return self._text_guard
 
-    def _content_signal(self, c: StepContext) -> Signal | None:
+    def _content_signal(self, c: StepContext, task: str) -> Signal | None:
+        """Harmful content the agent is about to send (tool arguments) or say (a message), per the text Guard."""
         g = self._tg()
-        if g is None or not c.step.tool or not c.args_text.strip():
+        if g is None:
             return None
-        text = " ".join(v for _, v in c.arg_pairs if len(v) > 20)[:2000]
-        if not text:
+        if c.step.tool:
+            text = " ".join(v for _, v in c.arg_pairs if len(v) > 20)[:2000]
+        else:
+            text = (c.step.message or "")[:4000]
+        if len(text.strip()) < 20:
             return None
         try:
-            v = g.check(text)
+            v = g.check(text) if c.step.tool else g.check(text, prompt=task[:4000] or None)
         except Exception:  # noqa: BLE001 - a failing text guard is switched off for this AgentGuard, not retried per step
             self._text_guard = None
             return None
@@ -92,7 +96,8 @@ class AgentGuard:
         if not cats:
             return None
         score = max((float(getattr(v, "scores", {}).get(x, 0.9)) for x in cats), default=0.9)
-        return Signal("harmful_content", score, TEXT_CATEGORY_RISK[cats[0]], f"{c.step.tool}'s arguments hold {cats[0]} content")
+        what = f"{c.step.tool}'s arguments hold" if c.step.tool else "the agent's message holds"
+        return Signal("harmful_content", score, TEXT_CATEGORY_RISK[cats[0]], f"{what} {cats[0]} content (text guard)")
 
     # -------------------------------------------------------------------------------------- check
 
@@ -132,7 +137,7 @@ class AgentGuard:
                     if sg.name == "attack_pattern" and sg.why.split("runs ")[-1].strip("'").lower() in t.user_text().lower():
                         continue  # the user asked for exactly this command
                     probs[i] = max(probs[i], _FLOOR[sg.name] * min(1.0, sg.value + 0.1))
-            extra = self._content_signal(c) if c.step.tool and (probs[i] < self.threshold) else None
+            extra = self._content_signal(c, t.user_text()) if probs[i] < self.threshold else None
             if extra is not None:
                 c.signals.append(extra)
                 probs[i] = max(probs[i], extra.value)

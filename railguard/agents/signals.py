@@ -56,9 +56,11 @@ _INJECTION = re.compile(
     r"without (telling|informing|notifying) (the )?user|before (you )?(can )?(solve|complete|finish)|"
     r"you (must|should|need to) (now |first |also )?(send|transfer|email|forward|delete|grant|unlock|pay|post|share|"
     r"download|run|execute|install|change|update|invite|add|disable|reset)|this is an? (urgent|important) (request|message)|"
-    r"\bassistant\s*:|\bAI agent\b.*\b(must|should)\b",
+    r"\bassistant\s*:|\bAI agent\b.*\b(must|should)\b|"
+    r"(it is (very |extremely )?important|you must|make sure (to|that)|always)\b[^.\n]{0,100}\b(use|call|invoke)\s+the\s+\[?[\w\- ]{2,40}\]?\s+tool",
     re.I,
 )
+_PASTED = re.compile(r'\[\s*\{\s*"type"\s*:\s*"function".*?\}\s*\]', re.S)
 _IMPERATIVE = re.compile(
     r"\b(please|kindly|immediately|urgently|make sure to|be sure to|don't forget to|you must|you should|you need to)\b[^.!?\n]{0,80}?"
     r"\b(send|transfer|wire|email|e-mail|forward|delete|remove|erase|grant|unlock|pay|buy|purchase|sell|post|share|"
@@ -217,7 +219,8 @@ def _split_user_injection(text: str) -> tuple[str, str]:
 
 def step_contexts(t: Trajectory) -> list[StepContext]:
     """One StepContext per step, with the signals computed."""
-    trusted, untrusted_user = _split_user_injection(t.task)
+    # a tool catalogue pasted into the prompt names tools; it is not the user asking for them
+    trusted, untrusted_user = _split_user_injection(_PASTED.sub(" ", t.task))
     extra_untrusted = []
     for u in t.user_turns:
         a, b = _split_user_injection(u)

@@ -142,16 +142,19 @@ def main(argv: list[str] | None = None) -> int:
     sva = _traj_scores(w, b, Xva, own_va, len(va_ex))
     grid = np.linspace(0.2, 0.95, 76)
     f1s = [_f1_at(sva, yva, t) for t in grid]
-    thr = float(grid[int(np.argmax(f1s))])
-    # block when the validation precision at that score is >= 0.97 (else ask the user)
-    block = thr
+    # The validation split rarely separates neighbouring thresholds (a plateau of equal F1); among those within 0.005
+    # of the best, take the one nearest 0.5, the neutral point of a class-balanced logistic model.
+    best = max(f1s)
+    near = [t for t, f in zip(grid, f1s, strict=True) if f >= best - 0.005]
+    thr = float(min(near, key=lambda t: abs(t - 0.5)))
+    # block where validation precision reaches 0.99 (and not below 0.8); between the two thresholds: ask the user
+    block = 0.95
     for t in grid[grid >= thr]:
         pred = sva >= t
-        if pred.sum() and (yva[pred] == 1).mean() >= 0.97:
+        if pred.sum() and (yva[pred] == 1).mean() >= 0.99:
             block = float(t)
             break
-    else:
-        block = max(0.9, thr)
+    block = max(block, 0.8, thr)
     val_metrics = {"val_f1": round(max(f1s), 4), "threshold": round(thr, 3), "block_threshold": round(block, 3),
                    "val_trajectories": len(va_ex), "val_unsafe": int(yva.sum())}
     by_src = {}

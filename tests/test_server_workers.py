@@ -66,7 +66,8 @@ def test_auth_required(stack):
         bad.moderations.create(input="hi")
     good = openai.OpenAI(base_url=url + "/v1", api_key=stack["keys"]["plain"], max_retries=0)
     assert good.moderations.create(input="hi").results[0].flagged is False
-    assert httpx.get(url + "/healthz").status_code == 200  # ops routes stay open
+    health = httpx.get(url + "/healthz")  # ops routes stay open
+    assert health.status_code == 200 and health.json()["models_loaded_before_fork"] is True
 
 
 def test_per_key_policy(stack):

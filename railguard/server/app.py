@@ -299,6 +299,7 @@ def create_app(settings: Settings | None = None, guard: Guard | None = None, *, 
     if migrate_db:
         migrate(s.db_url)
     st = ServiceState(s, g)
+    built_in = os.getpid()  # a worker forked after this shares the warmed-up guard (and its models)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -348,6 +349,7 @@ def create_app(settings: Settings | None = None, guard: Guard | None = None, *, 
     def healthz() -> dict:
         """Liveness and what this worker runs."""
         return {"status": "ok", "version": __version__, "policy": g.policy.name, "pid": os.getpid(),
+                "models_loaded_before_fork": os.getpid() != built_in,
                 "detectors": [d.name for d in g.detectors], "upstream": bool(s.upstream), "audit": s.audit}
 
     @app.get("/metrics", tags=["ops"], response_class=Response)

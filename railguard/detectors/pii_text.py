@@ -50,11 +50,9 @@ _BIRTH = keywords([
     "geboren op", "urodzony", "urodzona", "urodzony(a)", "urodzenia", "data urodzenia", "дата рождения",
     "родился", "родилась", "рождения", "doğum", "doğum tarihi", "doğdum", "生日", "出生", "出生日期", "出生于",
     "生年月日", "生まれ", "誕生日", "생년월일", "생일", "출생", "태어", "ngày sinh", "sinh ngày", "sinh năm",
-    "जन्म", "जन्म तिथि", "जन्मतिथि", "تاريخ الميلاد", "ميلاد", "مواليد", "age",
+    "जन्म", "जन्म तिथि", "जन्मतिथि", "تاريخ الميلاد", "ميلاد", "مواليد",
 ])
-
-
-_BIRTH_AFTER = keywords(["生まれ", "生", "出生", "출생", "생", "doğumlu"])
+_BIRTH_AFTER = keywords(["生まれ", "生れ", "出生", "출생", "doğumlu"])
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -89,7 +87,6 @@ def find_dates_of_birth(text: str) -> Iterator[Candidate]:
 # ------------------------------------------------------------------------------------------- address
 
 
-
 def _upper_class() -> str:
     """A character class of the upper-case letters of Latin, Greek and Cyrillic (`re` has no \\p{Lu})."""
     chars = [chr(i) for i in (*range(0x41, 0x530), *range(0x1E00, 0x1F00)) if chr(i).isupper()]
@@ -105,7 +102,6 @@ def _upper_class() -> str:
 
 
 _UP = _upper_class()
-_WORDC = r"[^\W\d_]"
 _STREET_SUFFIX_EN = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|cir|"
     r"parkway|pkwy|highway|hwy|square|sq|trail|trl|crescent|close|row|alley|plaza|hollow|island|forest|"
@@ -339,7 +335,7 @@ _HAN = "\u3005\u4e00-\u9fff"  # with 々, the repetition mark of names like 佐�
 _HANGUL_NAME = r"[\uac00-\ud7af]{2,4}?(?=\s|입니다|이고|이며|님|씨|앞으로|[,.;:!?)(（、]|$)"
 _CUE_OTHER = re.compile(
     r"(?:我是|我叫|本人|姓名[:：]?|收件人|持卡人是|持卡人|收款人|联系人|"
-    r"氏名[:：]?\s?|名義は|名前は|こんにちは、|宛先[:：]?|私、|私は|"
+    r"氏名[:：]?\s?|名義は|名前は|こんにちは、|宛先[:：]?|私、|"
     r"이름[:：]?\s?|저는\s|제 이름은\s|받는 사람[:：]?\s?|카드 소유자[:：]?\s?|명의자는\s?|명의자[:：]?\s?|예금주[:：]?\s?|"
     r"수령인[:：]?\s?|"
     r"मेरा नाम|नाम[:：]?|प्राप्तकर्ता[:：]?|कार्डधारक[:：]?|मैं,|"
@@ -446,8 +442,9 @@ def find_persons(text: str) -> Iterator[Candidate]:
             yield from emit(m.start("name"), m.end("name"), 0.6, "a Chinese surname and given name before 的/先生/女士")
     first_names, _last = _gazetteer()
     # Vietnamese capitalises every syllable of place names and many given names are ordinary words
-    # ("Nhật ký", "Việt Nam"): there, names come from cues and titles only.
-    if first_names and not _VIETNAMESE.search(text):
+    # ("Nhật ký", "Việt Nam"): there, only runs of two or more KNOWN name words count.
+    vietnamese = bool(_VIETNAMESE.search(text))
+    if first_names:
         common = _common_words()
         for m in _INITIAL_NAME.finditer(text):
             if not _street_like(text, m.group(0).split(), m.end()):
@@ -458,17 +455,17 @@ def find_persons(text: str) -> Iterator[Candidate]:
             if _street_like(text, tokens, e):
                 continue
             hits = _name_known(tokens)
-            if hits >= 2 or (hits == 1 and _name_known(tokens[:1]) == 1 and len(tokens) >= 2):
+            if hits >= 2 or (hits == 1 and _name_known(tokens[:1]) == 1 and len(tokens) >= 2 and not vietnamese):
                 yield from emit(s, e, 0.75 if hits >= 2 else 0.65, "capitalised words that are known first/last names")
                 continue
-            if len(tokens) > 3 or any(t.isupper() for t in tokens):
+            if vietnamese or len(tokens) > 3 or any(t.isupper() for t in tokens):
                 continue
             keys = [t.strip(".,'’").casefold() for t in tokens]
             if all(len(k) >= 2 and k not in common and k not in _NOT_NAME and k not in _ORG_WORDS for k in keys):
                 yield from emit(s, e, 0.55, "capitalised words that are not ordinary words")
         for m in _CAP_WORD.finditer(text):
             word = m.group(0)
-            if word.casefold() in first_names and not _street_like(text, [word], m.end()):
+            if not vietnamese and word.casefold() in first_names and not _street_like(text, [word], m.end()):
                 yield from emit(m.start(), m.end(), 0.6, "a capitalised word that is a known first name")
         for m in _CYRILLIC_SEQ.finditer(text):
             tokens = m.group(0).split()
@@ -477,7 +474,7 @@ def find_persons(text: str) -> Iterator[Candidate]:
     # A name found once marks its other mentions ("... everyone calls me Ján").
     found = {t.strip(".,'’").casefold() for s, e in seen for t in text[s:e].split() if len(t) > 2}
     found -= _NOT_NAME
-    if found:
+    if found and not _VIETNAMESE.search(text):
         for m in _CAP_WORD.finditer(text):
             if m.group(0).casefold() in found:
                 yield from emit(m.start(), m.end(), 0.6, "another mention of a name found in the text")

@@ -190,9 +190,8 @@ def _phone_shaped(text: str, raw: str, s: int, e: int) -> bool:
         # Parentheses only around an area code or a trunk "(0)", and balanced.
         if raw.count("(") != raw.count(")") or len(_PAREN_GROUP.findall(raw)) != raw.count("("):
             return False
-    plain = _EXTENSION.sub("", raw).replace(" ", "")
-    if re.search(r"\d\.\d", plain) and not re.fullmatch(r"\+?(?:\d{1,4}\.){2,5}\d{2,4}", plain):
-        return False  # decimals such as 2.876
+    if _EXTENSION.sub("", raw).count(".") == 1:
+        return False  # a decimal such as 2.876 (dotted phone numbers have two dots or more)
     before = text[max(0, s - 3):s].strip()
     after = text[e:e + 3].strip()
     return not (before and _MATH_NEAR.search(before[-1:])) and not (after and _MATH_NEAR.match(after[:1]))

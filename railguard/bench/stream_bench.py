@@ -219,14 +219,24 @@ def bench_safe(guard: Guard, safe: dict[str, list[Row]]) -> dict:
 
 
 def bench_cost(guard: Guard, safe: dict[str, list[Row]], positions: Sequence[int] = (100, 1_000, 10_000),
-               span: int = 100, repeats: int = 5, seed: int = 0) -> dict:
-    print("\n## 4. Cost per feed of one word (a benign AlpacaEval stream; median over "
-          f"{repeats} streams x {span} feeds at each position)\n")
+               span: int = 200, repeats: int = 8, seed: int = 0) -> dict:
+    """Per-feed cost at three stream positions.
+
+    The timed sessions use the guard's detectors and policy with stops switched off (debounce = 10**9), so
+    every stream judges windows to its end: a benign stream that a false positive would stop must not be
+    timed on the cheap stopped path. CPU time of this process is the primary figure (the machine may be
+    shared); wall time is printed beside it.
+    """
+    print(f"\n## 4. Cost per feed of one word (benign AlpacaEval answers streamed back to back; median over "
+          f"{repeats} streams x {span} feeds at each position; stops switched off)\n")
+    timing_policy = guard.policy.model_copy(update={"stream": guard.policy.stream.model_copy(update={"debounce": 10**9})})
+    timed = Guard(policy=timing_policy, detectors=guard.detectors)
     rows = list(safe["alpaca_eval_gpt4"]) or list(safe["xstest_safe_completions"])
     need = max(positions) + span
-    per_pos: dict[int, list[float]] = {p: [] for p in positions}
-    all_feeds: list[float] = []
-    judge_feeds: list[float] = []
+    cpu: dict[int, list[float]] = {p: [] for p in positions}
+    wall: dict[int, list[float]] = {p: [] for p in positions}
+    all_cpu: list[float] = []
+    judge_cpu: list[float] = []
     rng = random.Random(seed)
     for _ in range(repeats):
         rng.shuffle(rows)
@@ -236,35 +246,36 @@ def bench_cost(guard: Guard, safe: dict[str, list[Row]], positions: Sequence[int
             if len(deltas) >= need:
                 break
         deltas = deltas[:need]
-        session = guard.stream(prompt="Answer my questions, one after another, in detail.")
-        times = [0.0] * len(deltas)
+        session = timed.stream(prompt="Answer my questions, one after another, in detail.")
+        c_times = [0.0] * len(deltas)
+        w_times = [0.0] * len(deltas)
         judged_before = 0
         gc.collect()
         for i, d in enumerate(deltas):
-            t0 = time.perf_counter()
+            c0, w0 = time.process_time(), time.perf_counter()
             st = session.feed(d)
-            times[i] = time.perf_counter() - t0
+            c_times[i], w_times[i] = time.process_time() - c0, time.perf_counter() - w0
             if st.windows_judged != judged_before:
-                judge_feeds.append(times[i])
+                judge_cpu.append(c_times[i])
                 judged_before = st.windows_judged
         session.close()
-        if st.stop:
-            print(f"   (this benign stream was stopped at word {st.words_seen}: timing continues on the stopped session)")
         for p in positions:
-            per_pos[p] += times[p:p + span]
-        all_feeds += times
-    medians = {p: statistics.median(v) * 1000 for p, v in per_pos.items()}
+            cpu[p] += c_times[p:p + span]
+            wall[p] += w_times[p:p + span]
+        all_cpu += c_times
+    medians = {p: statistics.median(v) * 1000 for p, v in cpu.items()}
     for p in positions:
-        v = per_pos[p]
-        print(f"position {p:>6,}: median {medians[p]:.4f} ms   mean {statistics.fmean(v) * 1000:.4f} ms")
+        print(f"position {p:>6,}: median {medians[p]:.4f} ms CPU ({statistics.median(wall[p]) * 1000:.4f} ms wall); "
+              f"mean {statistics.fmean(cpu[p]) * 1000:.4f} ms CPU")
     spread = (max(medians.values()) - min(medians.values())) / min(medians.values())
     print(f"spread of the medians: {spread:.0%} (target <= 20%); target median <= 0.3 ms")
-    print(f"all feeds: mean {statistics.fmean(all_feeds) * 1000:.4f} ms per word (judging included); "
-          f"{len(judge_feeds) / len(all_feeds):.1%} of feeds judge a window, median "
-          f"{statistics.median(judge_feeds) * 1000:.3f} ms each" if judge_feeds else "")
-    return {"median_ms": medians, "spread": spread, "mean_ms_all": statistics.fmean(all_feeds) * 1000,
-            "judge_share": len(judge_feeds) / max(1, len(all_feeds)),
-            "judge_median_ms": statistics.median(judge_feeds) * 1000 if judge_feeds else None}
+    if judge_cpu:
+        print(f"all feeds: mean {statistics.fmean(all_cpu) * 1000:.4f} ms CPU per word (judging included); "
+              f"{len(judge_cpu) / len(all_cpu):.1%} of feeds judge a window, median {statistics.median(judge_cpu) * 1000:.3f} ms each")
+    return {"median_ms_cpu": medians, "median_ms_wall": {p: statistics.median(v) * 1000 for p, v in wall.items()},
+            "spread": spread, "mean_ms_all": statistics.fmean(all_cpu) * 1000,
+            "judge_share": len(judge_cpu) / max(1, len(all_cpu)),
+            "judge_median_ms": statistics.median(judge_cpu) * 1000 if judge_cpu else None}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -238,7 +238,7 @@ def run_images(guard, items: list[Item], seed: int, report: dict) -> None:
     }
 
 
-def ocr_ablation(items: list[Item], seed: int, report: dict) -> None:
+def ocr_ablation(items: list[Item], seed: int, report: dict, only: list[str] | None = None) -> None:
     """CER and time of preprocessing choices on plain renders (the default's choices were made from this)."""
     from railguard.media.ocr import Prep, read_text
 
@@ -250,7 +250,11 @@ def ocr_ablation(items: list[Item], seed: int, report: dict) -> None:
         "+upscale_small": Prep(grayscale=True, invert_dark=True, upscale_small=True, threshold=False, deskew=False),
         "+deskew (default)": Prep(),
         "+otsu_threshold": Prep(threshold=True),
+        "default-upscale": Prep(upscale_small=False),
+        "default-invert": Prep(invert_dark=False),
     }
+    if only:
+        configs = {k: v for k, v in configs.items() if k in only}
     out = {}
     for name, prep in configs.items():
         d = n = 0
@@ -352,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-speech", action="store_true")
     ap.add_argument("--ocr-ablation", action="store_true", help="also measure OCR preprocessing choices by CER")
     ap.add_argument("--ablation-limit", type=int, default=80, help="images rendered for the ablation (plain ones are used)")
+    ap.add_argument("--ablation-configs", nargs="*", help="only these ablation configurations (names as printed)")
     ap.add_argument("--skip-latency", action="store_true")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -367,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_images:
         run_images(guard, items[: args.limit], args.seed, report)
     if args.ocr_ablation:
-        ocr_ablation(items[: args.ablation_limit], args.seed, report)
+        ocr_ablation(items[: args.ablation_limit], args.seed, report, args.ablation_configs)
     if not args.skip_speech:
         en = [it for it in items if it.lang == "en"]
         run_speech(guard, en[: args.speech_limit], report)

@@ -129,9 +129,10 @@ class _Window:
         self.words = words
 
     def to_global(self, local: int) -> int:
-        i = max(0, bisect.bisect_right(self.local_starts, local) - 1)
+        """Response offset of an offset into `text` (inside a collapsed whitespace run: approximate)."""
         if not self.local_starts:
             return self.first_new
+        i = max(0, bisect.bisect_right(self.local_starts, local) - 1)
         return max(0, self.global_starts[i] + (local - self.local_starts[i]))
 
     def sentence_of(self, global_offset: int) -> int:
@@ -188,7 +189,6 @@ class StreamSession:
         # Judging and debounce
         self._streak = 0
         self._streak_offset = 0
-        self._streak_cats: list[str] = []
         self._recent_scores: deque[dict[str, float]] = deque(maxlen=self.debounce)
         self._debounced_max: dict[str, float] = {}
         self._max_scores: dict[str, float] = {}

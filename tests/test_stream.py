@@ -199,6 +199,21 @@ def test_endless_stream_keeps_bounded_memory(keyword_detector):
     assert v.label == "safe" and v.errors
 
 
+def test_a_long_stream_keeps_what_scrolled_out_of_the_final_check(keyword_detector):
+    # violence only flags here, so the stream is not cut; the tail the final check reads no longer holds it
+    guard = Guard(policy={"limits": {"max_chars": 5_000}, "categories": {"violence": {"action": "flag"}}},
+                  detectors=[keyword_detector])
+    s = guard.stream(prompt="tell me a story")
+    s.feed("The villain hid a bomb in the station. Nobody knew about the bomb for days. ")
+    for _ in range(300):
+        st = s.feed("Then the weather turned mild and everyone went for long walks in the park. ")
+    assert not st.stop and st.max_scores["violence"] == pytest.approx(0.95)
+    v = s.close()
+    assert v.label == "unsafe" and v.action == "flag" and "violence" in v.categories
+    assert any("judged by" in e for e in v.errors)
+    assert guard.check(s._tail()).label == "safe"  # the tail alone would have passed
+
+
 # ---------------------------------------------------------------------------------------------- judging
 def test_debounce_one_ambiguous_word_does_not_cut():
     text = ("To stop it you can kill the python process with the kill command and then restart it. "

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from railguard.agents.features import N_FEATURES, featurize, to_csr
-from railguard.agents.signals import _value_entities, injection_sentences
+from railguard.agents.signals import _value_entities, content_words, words
 
 if TYPE_CHECKING:
     from railguard.agents.synth.engine import Sample
@@ -64,23 +64,26 @@ class RewardModel:
             return reasons
         k = s.step
         if k is None or k >= len(t.steps) or not t.steps[k].proposed:
-            return [*reasons, "label: the risky step is missing or already executed"]
+            return [*reasons, "label_no_risky_step: the risky step is missing or already executed"]
         risky = t.steps[k]
         earlier_obs = " ".join(x.observation or "" for x in t.steps[:k])
         args_text = " ".join(str(v) for v in risky.arguments.values()).lower()
         if s.difficulty == "observation":
-            inj = injection_sentences(earlier_obs)
-            if not inj:
-                reasons.append("label: 'observation' sample without an instruction in any observation")
+            # the action must be traceable to what an observation said and the user did not (provenance coherence)
+            from_obs = content_words(earlier_obs) - content_words(t.user_text())
+            acted = content_words(" ".join(words(risky.tool or "")) + " " + args_text)
+            if not (acted & from_obs):
+                reasons.append("label_not_traceable: the 'observation' risky step does nothing an observation asked for")
         if s.variant != "user_request":
             ents = [e for e in _value_entities(args_text) if "@" in e]
             if ents and all(e in user for e in ents):
-                reasons.append("label: the 'leak' goes to an address the user gave")
+                reasons.append("label_recipient_from_user: the risky message goes to an address the user gave")
         if s.difficulty == "subtle" and "financial_loss" in s.risk_types:
-            task_amounts = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", earlier_obs + " " + t.task) if len(x) < 9]
+            billed = re.findall(r"(?:amount due|amount|total|pay)\D{0,12}(\d+(?:\.\d+)?)", earlier_obs + " " + t.task, re.I)
+            task_amounts = [float(x) for x in billed]
             amounts = [float(v) for v in risky.arguments.values() if isinstance(v, (int, float))]
             if amounts and task_amounts and max(amounts) <= max(task_amounts):
-                reasons.append("label: 'subtle' overpayment is not above the billed amount")
+                reasons.append("label_not_overpayment: 'subtle' overpayment is not above the billed amount")
         return reasons
 
     # ---------------------------------------------------------------------------------- learned consistency
@@ -89,7 +92,10 @@ class RewardModel:
         """Out-of-fold P(unsafe) for each sample from a model trained on the other fold."""
         if len(samples) < 40:
             return
-        from sklearn.linear_model import LogisticRegression
+        try:
+            from sklearn.linear_model import LogisticRegression
+        except ImportError:  # scikit-learn is a dev/training dependency; without it only the rules filter
+            return
 
         rows, ys = [], []
         for s in samples:

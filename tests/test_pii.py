@@ -195,6 +195,12 @@ def test_overlaps_resolved_prefer_validated(pii):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
 
 
+def test_phone_before_a_full_width_slash(pii):
+    # "／" becomes "/" in the cleaned text; a field separator, not a division.
+    text = "電話：070-8018-1778／メール：taro@example.jp"
+    assert [t for t, _ in found(pii, text)] == ["PHONE", "EMAIL"]
+
+
 def test_language_hint_picks_phone_regions(pii):
     assert ("PHONE", "06 12 34 56 78") in found(pii, "mon numéro : 06 12 34 56 78", language="fr")
 

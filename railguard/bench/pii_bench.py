@@ -276,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         # Presidio's threshold: best overall F1 on a sample of TRAINING templates.
         tune = [r for name in ("presidio_synth_pii", "multilingual_pii_faker") for r in load_dataset(name)
                 if not r.heldout][::10]
+        if args.limit:
+            tune = tune[: args.limit]
         tp, _ = timed(systems["presidio"], tune)
         best = max((total(score(tune, tp, th), LABELS).prf()[2], th) for th in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8))
         threshold = best[1]

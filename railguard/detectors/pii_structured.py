@@ -88,7 +88,7 @@ _PHONE_CONTEXT = keywords([
 ])
 
 # Digits with the separators people put in phone numbers; +CC or 00CC optional.
-_PHONE = re.compile(r"(?<![0-9A-Za-z_+\-/.\\])(?:\+|\b00)?\(?\d[\d \u00a0().\-/]{5,24}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?"
+_PHONE = re.compile(r"(?<![0-9A-Za-z_+\-/.\\])(?<!\d,)(?:\+|\b00)?\(?\d[\d \u00a0().\-/]{5,24}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?"
                     r"(?![0-9A-Za-z_])(?!\.\d)(?!-\d)")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,6}$")
 # Verbs that follow the number in verb-final languages ("... पर कॉल करें", "...までお電話ください").
@@ -179,7 +179,8 @@ def find_phones(text: str, language: str | None = None) -> Iterator[Candidate]:
 
 
 _PAREN_GROUP = re.compile(r"\((?:\+?\d{1,5}|0)\)")
-_MATH_NEAR = re.compile(r"[=<>*/^+×÷\\]")
+_MATH_BEFORE = re.compile(r"(?:[\d)>]\s*[=<>*/^+×÷]|=)\s*$")
+_MATH_AFTER = re.compile(r"\s*[=<>*/^+×÷]\s*[\d(<$]")
 
 
 def _phone_shaped(text: str, raw: str, s: int, e: int) -> bool:
@@ -192,9 +193,8 @@ def _phone_shaped(text: str, raw: str, s: int, e: int) -> bool:
             return False
     if _EXTENSION.sub("", raw).count(".") == 1:
         return False  # a decimal such as 2.876 (dotted phone numbers have two dots or more)
-    before = text[max(0, s - 3):s].strip()
-    after = text[e:e + 3].strip()
-    return not (before and _MATH_NEAR.search(before[-1:])) and not (after and _MATH_NEAR.match(after[:1]))
+    # An operator between this and another number: arithmetic ("= 4500 - 300", "600-4000 / 2").
+    return not (_MATH_BEFORE.search(text, max(0, s - 6), s) or _MATH_AFTER.match(text, e))
 
 
 _SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")

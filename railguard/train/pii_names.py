@@ -95,6 +95,24 @@ def harvest() -> tuple[Counter[str], Counter[str], dict[str, int]]:
     return first, last, stats
 
 
+def heldout_metrics() -> dict[str, dict[str, float]]:
+    """PERSON and overall P/R/F1 of the `pii` detector on held-out templates, with the lists just written."""
+    from railguard.bench.pii_bench import LABELS, railguard_system, score, total
+    from railguard.detectors import pii_text
+
+    pii_text._lists.cache_clear()
+    system = railguard_system()
+    out: dict[str, dict[str, float]] = {}
+    for name in ("presidio_synth_pii", "multilingual_pii_faker"):
+        rows = [r for r in load_dataset(name) if r.heldout]
+        counts = score(rows, [system(r) for r in rows])
+        for label, c in (("PERSON", counts["PERSON"]), ("overall", total(counts, LABELS))):
+            p, r, f = c.prf()
+            out[f"{name}/{label}"] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+                                      "gold": c.n_gold}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
@@ -135,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         "counts": {"first_harvested": len(first), "first_kept": len(first_kept), "last_harvested": len(last),
                    "last_kept": len(last_kept), "ambiguous_words_filter": len(common)},
     }
+    manifest["metrics"] = heldout_metrics()
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(manifest["counts"]), file=sys.stderr)
     return 0

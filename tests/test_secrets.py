@@ -48,6 +48,7 @@ PEM = ("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq3Ym1kZXhhbXBsZWtleWR
     [
         (f"export AWS_ACCESS_KEY_ID={AWS_ID}", "AWS_ACCESS_KEY", AWS_ID),
         (f"aws_secret_access_key = {AWS_SECRET}", "AWS_SECRET_KEY", AWS_SECRET),
+        (f"AWS_SECRET_ACCESS_KEY={AWS_SECRET}", "AWS_SECRET_KEY", AWS_SECRET),
         (f"token {GITHUB} leaked", "GITHUB_TOKEN", GITHUB),
         (f"GH_TOKEN={GITHUB_PAT}", "GITHUB_TOKEN", GITHUB_PAT),
         (f"slack bot {SLACK}", "SLACK_TOKEN", SLACK),
@@ -95,6 +96,9 @@ def test_jwt_look_alike_without_json_is_ignored(secrets):
         ("contraseña: perro_azul_77", "perro_azul_77"),
         ("密码是abc12345", "abc12345"),
         ("postgres://admin:s3cretPass@db.internal:5432/app", "s3cretPass"),
+        ('{"username": "bob", "password": "hunter22"}', "hunter22"),
+        ("пароль: qwerty123", "qwerty123"),
+        ("비밀번호는 qwer1234", "qwer1234"),
     ],
 )
 def test_passwords_in_context(secrets, text, value):
@@ -117,6 +121,9 @@ def test_generic_high_entropy_assignment(secrets):
         "api_key = YOUR_API_KEY_HERE",
         "token: abcdefghijklmnopqrstuvwxyz",
         "password: ********",
+        "Password: [REDACTED]",
+        "pwd: <your password>",
+        "password=${DB_PASS}",
         "The sk- prefix marks a secret key.",
         "Set AWS_SECRET_ACCESS_KEY in your environment.",
         "commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39",

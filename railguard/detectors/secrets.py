@@ -54,7 +54,7 @@ _PEM = re.compile(
 )
 _JWT = re.compile(rf"{_B}eyJ[A-Za-z0-9_\-]{{8,}}\.eyJ[A-Za-z0-9_\-]{{8,}}\.[A-Za-z0-9_\-]*{_E}")
 
-_AWS_SECRET = re.compile(r"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
+_AWS_SECRET = re.compile(r"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
 _AWS_SECRET_CONTEXT = keywords(["aws_secret_access_key", "secret access key", "secret_access_key", "aws secret",
                                 "secretaccesskey", "aws_secret"])
 
@@ -80,6 +80,8 @@ _NOT_A_PASSWORD = frozenset(
     "falsch erforderlich abgelaufen incorrecto incorrect incorreta errata sbagliata onjuist verkeerd "
     "requis requise obligatoire nécessaire obligatorio obrigatória obbligatoria verplicht".split()
 )
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_]+%")
+_PLACEHOLDER_WORD = re.compile(r"redacted|your[_\-]?pass|placeholder|changeme|example|xxxx")
 _URL_CREDS = re.compile(r"\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@]{1,64}:(?P<value>[^\s:/@]{3,128})@[\w.\-]+")
 _GENERIC = re.compile(
     r"(?<![\w])(?P<key>[a-z0-9_.\-]{0,30}(?:api[_\-]?key|apikey|secret|token|access[_\-]?key|auth|"
@@ -145,6 +147,8 @@ def find_secrets(text: str) -> Iterator[Candidate]:
         value_clean = value.rstrip(".,;:)")
         if len(value_clean) < 3 or value_clean.lower() in _NOT_A_PASSWORD or set(value_clean) <= {"*", "x", "X", "•"}:
             continue
+        if value_clean[0] in "<[{" or _PLACEHOLDER.fullmatch(value_clean) or _PLACEHOLDER_WORD.search(value_clean.lower()):
+            continue  # "[REDACTED]", "<your-password>", "${DB_PASS}"
         sep = (m.group("sep") or ":").strip()
         quoted = bool(m.group("q") or m.group("q2"))
         # After "is"/"est"/..., ordinary words are usually prose ("password is required"): demand a

@@ -287,3 +287,22 @@ def test_retention_purges_old_rows_and_expired_vault_entries(tmp_path):
     assert vault_get(eng, "old", None) is None and vault_get(eng, "new", None) == {"<A_1>": "a"}
     assert vault_get(eng, "new", "key_other") is None  # another key cannot restore it
     eng.dispose()
+
+
+def test_memoized_privacy_detectors_change_nothing():
+    from railguard import Guard
+    from railguard.guard import PRIVACY_DETECTORS
+    from railguard.server.memo import MAX_CHARS, MemoDetector, memoize_privacy
+
+    plain = Guard(detectors=["pii", "secrets"])
+    memo = Guard(detectors=["pii", "secrets"])
+    memo.detectors = memoize_privacy(memo.detectors, PRIVACY_DETECTORS)
+    texts = ["mail me at bob@example.com, I am John Smith", "nothing personal here", "x" * (MAX_CHARS + 10) + " eve@example.com"]
+    for t in texts:
+        for prompt in (None, "who are you?"):
+            a, b = plain.check(t, prompt=prompt), memo.check(t, prompt=prompt)
+            assert a.model_dump(exclude={"latency_ms"}) == b.model_dump(exclude={"latency_ms"})
+        assert plain.redact(t) == memo.redact(t)
+    for _ in range(300):
+        memo.check(f"{_} ann@example.com")
+    assert all(len(d._memo) <= d.size for d in memo.detectors if isinstance(d, MemoDetector))

@@ -28,13 +28,14 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from railguard import __version__
-from railguard.guard import Guard, InputError
+from railguard.guard import PRIVACY_DETECTORS, Guard, InputError
 from railguard.policy import PolicyError, load_policy
 from railguard.redact import restore as restore_text
 from railguard.server import metrics
 from railguard.server.audit import AuditError, AuditWriter, Decision, vault_get, vault_put
 from railguard.server.db import make_engine, migrate, redact_url
 from railguard.server.keys import KeyCache, KeyInfo, RateLimiter
+from railguard.server.memo import memoize_privacy
 from railguard.server.middleware import ServiceMiddleware
 from railguard.server.runner import INLINE_CHARS, GuardRunner
 from railguard.server.schemas import (
@@ -293,6 +294,9 @@ def _decode_data_url(url: str) -> bytes:
 def create_app(settings: Settings | None = None, guard: Guard | None = None, *, migrate_db: bool = True) -> FastAPI:
     s = settings or Settings.from_env()
     g = guard or Guard(policy=s.policy, detectors=s.detectors)
+    if s.audit and s.audit_input == "redacted":
+        # the audit log's redaction of an input reuses the PII/secrets findings of its check
+        g.detectors = memoize_privacy(g.detectors, PRIVACY_DETECTORS)
     # Load lazily-loaded models now, in this process, so that forked workers share them.
     g.check("warm up the models before the workers fork")
     g.redact("warm up")

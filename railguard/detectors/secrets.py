@@ -106,7 +106,7 @@ def _looks_random(s: str) -> bool:
     classes = sum([any(c.islower() for c in s), any(c.isupper() for c in s), any(c.isdigit() for c in s)])
     if classes < 2 or re.fullmatch(r"[a-z_\-.]+|[A-Z_\-.]+", s):
         return False
-    if re.fullmatch(r"\d+", s) or re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", s) and "sha" in s:
+    if s.isdigit():
         return False
     return _entropy(s) >= 3.3
 
@@ -115,7 +115,7 @@ def _b64json(part: str) -> dict | None:
     try:
         raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
         value = json.loads(raw)
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+    except (binascii.Error, ValueError, RecursionError):
         return None
     return value if isinstance(value, dict) else None
 

@@ -32,6 +32,9 @@ def _as_postgres(args: list[str]) -> list[str]:
     return ["su", "postgres", "-s", "/bin/sh", "-c", " ".join(args)]
 
 
+PG_CTL: dict = {}
+
+
 @pytest.fixture(scope="module")
 def pg():
     bindir = _pg_bin()
@@ -54,6 +57,12 @@ def pg():
     opts = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off"
     subprocess.run(_as_postgres([f"{bindir}/pg_ctl", "-D", data, "-o", opts, "-l", os.path.join(base, "pg.log"), "-w", "-t", "60", "start"]),
                    check=True, capture_output=True, timeout=90)
+    def ctl(action: str) -> None:
+        cmd = [f"{bindir}/pg_ctl", "-D", data, "-w", "-t", "60"]
+        cmd += ["-o", opts, "-l", os.path.join(base, "pg.log"), "start"] if action == "start" else ["-m", "fast", "stop"]
+        subprocess.run(_as_postgres(cmd), check=True, capture_output=True, timeout=90)
+
+    PG_CTL["ctl"] = ctl
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
@@ -105,3 +114,27 @@ def test_migrations_are_idempotent_on_postgres(pg):
         assert {"audit_log", "api_keys", "vault_entries", "alembic_version"} <= set(inspect(eng).get_table_names())
     finally:
         eng.dispose()
+
+
+def test_database_outage_does_not_hold_answers(pg, svc):
+    import time
+
+    p, key = svc
+    h = {"authorization": f"Bearer {key}"}
+    PG_CTL["ctl"]("stop")
+    try:
+        t0 = time.monotonic()
+        r = httpx.post(p.url + "/v1/guard", json={"text": "during the outage"}, headers=h, timeout=30)
+        assert r.status_code == 200 and r.json()["label"] == "safe"
+        assert time.monotonic() - t0 < 12
+    finally:
+        PG_CTL["ctl"]("start")
+    assert "railguard_audit_write_errors_total" in httpx.get(p.url + "/metrics").text
+    deadline = time.monotonic() + 30
+    while True:  # the pool reconnects: new decisions are logged again
+        httpx.post(p.url + "/v1/guard", json={"text": "after the outage"}, headers=h, timeout=30)
+        out = cli("audit", "--db", pg, "--format", "jsonl", "--route", "/v1/guard")
+        if "after the outage" in out.stdout:
+            break
+        assert time.monotonic() < deadline, out.output
+        time.sleep(0.5)

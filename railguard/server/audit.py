@@ -102,14 +102,19 @@ class AuditWriter:
         self._thread = None
 
     # ---------------------------------------------------------------- submitting
-    async def write(self, decisions: list[Decision]) -> None:
-        """Queue `decisions` and wait until they are committed."""
+    async def write(self, decisions: list[Decision], wait_s: float = 5.0) -> None:
+        """Queue `decisions` and wait until they are committed (at most `wait_s`: a database that is down
+        must not hold every answer hostage; the rows stay queued and the wait's end is reported)."""
         if not decisions:
             return
         loop = asyncio.get_running_loop()
         fut: asyncio.Future[None] = loop.create_future()
+        fut.add_done_callback(_retrieved)
         self._q.put((decisions, fut, loop))
-        await asyncio.shield(fut)
+        try:
+            await asyncio.wait_for(asyncio.shield(fut), wait_s)
+        except TimeoutError:
+            raise AuditError(f"audit log write not committed after {wait_s:g} s (still queued)") from None
 
     def write_nowait(self, decisions: list[Decision]) -> None:
         """Queue without waiting (the end of a stream whose client may already be gone)."""
@@ -180,6 +185,11 @@ class AuditWriter:
             purge(self.engine, self.retention_days)
         except Exception as e:
             log.warning("audit retention purge failed: %s", e)
+
+
+def _retrieved(fut: asyncio.Future[None]) -> None:
+    if not fut.cancelled():
+        fut.exception()  # a failure after the request stopped waiting was already logged; do not warn again
 
 
 def _resolve(fut: asyncio.Future[None], err: BaseException | None) -> None:

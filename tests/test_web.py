@@ -132,3 +132,25 @@ def test_loader_strips_early_annotation() -> None:
     assert strip_annotator_label("annot_LOW_Tgt_Add_to_cart_279ab681-dfb8-45c7-8a67-54f74427d8a0") == "Add_to_cart"
     assert strip_annotator_label("annot_HIGH_Tgt_Place_order") == "Place_order"
     assert "LOW" not in strip_annotator_label("annot_LOW_Tgt_English_279ab681-dfb8-45c7-8a67-54f74427d8a0")
+
+
+def test_fuzzed_input_is_an_answer_or_a_clear_error(guard: WebGuard) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(max_size=200)
+    action = st.one_of(text, st.none(), st.integers(), st.fixed_dictionaries(
+        {"type": st.one_of(text, st.sampled_from(["click", "type", "goto", "press", "select_option"])), "target": st.one_of(text, st.none()), "value": st.one_of(text, st.none())}))
+    obj = st.one_of(text, st.fixed_dictionaries({"website": st.one_of(text, st.none()), "url": st.one_of(text, st.none()), "page": st.one_of(text, st.none()), "action": action}))
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(obj)
+    def run(x) -> None:
+        try:
+            r = guard.assess(x)
+        except WebInputError as e:
+            assert str(e)
+        else:
+            assert r.label in ("SAFE", "LOW", "HIGH")
+
+    run()

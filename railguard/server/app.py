@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import secrets
+import sys
 import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -307,6 +308,10 @@ def create_app(settings: Settings | None = None, guard: Guard | None = None, *, 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # The audit writer (and the guard thread for long inputs) wait for the GIL each time the driver
+        # gives it up; under load the event loop holds it until the switch interval ends (5 ms by default),
+        # which would add that much to every group commit an answer waits for.
+        sys.setswitchinterval(0.001)
         st.start()
         st.refresher = st.spawn(st.refresh_keys_forever())
         log.info("railguard %s: policy %s, detectors %s, audit %s, upstream %s", __version__, g.policy.name,

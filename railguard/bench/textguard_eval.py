@@ -11,6 +11,7 @@ and a PNG of precision-recall curves (score = the highest non-political category
 from __future__ import annotations
 
 import json
+import os
 import random
 import time
 from collections.abc import Sequence
@@ -169,6 +170,8 @@ def write_report(results: Sequence[BenchResult], out: Path, command: str) -> tup
     text = "\n".join([
         "# railguard text guard: benchmark report", "",
         f"command: `{command}`  ", model_line, "",
+        ("ms/text: encoder vectors memoised (RAILGUARD_E5_CACHE); see `python -m railguard.bench.speed` for serving latency."
+         if os.environ.get("RAILGUARD_E5_CACHE") else "ms/text: mean Guard.check_batch time per text (batches of 64)."), "",
         "Strict: controversial counts as unsafe (category probability >= 0.5); loose: only unsafe counts (>= 0.8; "
         "toxicity 0.85, pii 0.9; political never). Unsafe is the positive class. FPR = false-positive rate on the safe rows. "
         "All sets are evaluation-only: never trained or tuned on.", "",
@@ -216,6 +219,9 @@ def run_suite(names: Sequence[str] = DEFAULT_SUITE, limit: int | None = None, ou
         results.append(res)
         echo(f"# {name}: {len(res.examples)} examples in {time.time() - t0:.1f}s")
     echo(format_table(results))
+    if os.environ.get("RAILGUARD_E5_CACHE"):
+        echo("note: RAILGUARD_E5_CACHE is set, so encoder vectors came from the memo and ms/text understates serving "
+             "latency; `python -m railguard.bench.speed` measures it")
     if out is not None:
         md, png = write_report(results, out, command)
         summary = {r.name: {f"{row.lang}/{row.mode}": {"f1": round(row.f1, 4), "precision": round(row.precision, 4),

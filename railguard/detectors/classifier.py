@@ -153,7 +153,11 @@ class TextGuardModel:
         self.b = arrays["b"].astype(np.float32)
         self.E = arrays["E"].astype(np.float32) if "E" in arrays else None   # (385, heads): encoder heads
         self.Eb = arrays["Eb"].astype(np.float32) if "Eb" in arrays else None
-        self.fuse = arrays["fuse"].astype(np.float32)  # (heads, 3): fa, fb, fc
+        if "fuse" in arrays:
+            self.fuse = arrays["fuse"].astype(np.float32)  # (heads, 3): fa, fb, fc
+        else:  # first artifact layout: lexical heads with Platt calibration
+            a, c = arrays["cal_a"].astype(np.float32), arrays["cal_b"].astype(np.float32)
+            self.fuse = np.stack([a, np.zeros_like(a), c], axis=1)
         self.fuse_lex = arrays["fuse_lex"].astype(np.float32) if "fuse_lex" in arrays else self.fuse
         gate = manifest.get("gate") or {}
         self.gate = float(gate.get("lexical_unsafe_below", 0.0))

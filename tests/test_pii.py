@@ -122,6 +122,9 @@ def test_negative_set_has_no_hits(pii):
         ("fecha de nacimiento: 5 de mayo de 1982", "5 de mayo de 1982"),
         ("出生日期：1990年5月3日", "1990年5月3日"),
         ("생년월일: 1988년 4월 2일", "1988년 4월 2일"),
+        ("DOB: 03/05/90", "03/05/90"),
+        ("जन्म तिथि: 5 मार्च 1990", "5 मार्च 1990"),
+        ("広島県出身、1975年8月6日生まれです。", "1975年8月6日"),
     ],
 )
 def test_date_of_birth_needs_a_birth_word(pii, text, value):
@@ -130,6 +133,7 @@ def test_date_of_birth_needs_a_birth_word(pii, text, value):
 
 def test_plain_date_is_not_a_birth_date(pii):
     assert found(pii, "The meeting moved to 14 March 1985.") == []
+    assert found(pii, "Prices on 12/03/24 rose by 3%.") == []
 
 
 @pytest.mark.parametrize(

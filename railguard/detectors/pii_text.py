@@ -29,11 +29,13 @@ _MONTHS = (
     "januari|februari|maart|mei|augustus|"
     "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|"
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
-    "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    "जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|"
+    "يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
 )
 _DATE = re.compile(
     r"(?<![0-9A-Za-z/.\-])(?:"
-    r"\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)\d{2}"
+    r"\d{1,2}[./\-]\d{1,2}[./\-](?:(?:19|20)\d{2}|\d{2})"
     r"|(?:19|20)\d{2}[./\-]\d{1,2}[./\-]\d{1,2}"
     r"|(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
     r"|(?:19|20)\d{2}년\s?\d{1,2}월\s?\d{1,2}일"
@@ -50,17 +52,20 @@ _BIRTH = keywords([
     "geboren op", "urodzony", "urodzona", "urodzony(a)", "urodzenia", "data urodzenia", "дата рождения",
     "родился", "родилась", "рождения", "doğum", "doğum tarihi", "doğdum", "生日", "出生", "出生日期", "出生于",
     "生年月日", "生まれ", "誕生日", "생년월일", "생일", "출생", "태어", "ngày sinh", "sinh ngày", "sinh năm",
-    "जन्म", "जन्म तिथि", "जन्मतिथि", "تاريخ الميلاد", "ميلاد", "مواليد",
+    "जन्म", "जन्म तिथि", "जन्मतिथि", "जन्मदिन", "تاريخ الميلاد", "ميلاد", "مواليد", "ولد", "ولدت",
+    "ur.", "г.р.", "год рождения", "doğum günü", "生于", "出生年月", "năm sinh", "nasc.", "birth date",
 ])
 _BIRTH_AFTER = keywords(["生まれ", "生れ", "出生", "출생", "doğumlu"])
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d|\d[./\-]\d{2}\b")
 
 
 def _plausible_date(raw: str) -> bool:
     nums = [int(x) for x in re.findall(r"\d+", raw)]
     years = [n for n in nums if 1900 <= n <= date.today().year]
     if not years:
-        return False
+        if len(nums) != 3:
+            return False
+        nums = nums[:2]  # DD/MM/YY: the last pair is a two-digit year
     small = [n for n in nums if n < 100]
     # Numeric dates: day and month must fit either order (DD/MM or MM/DD).
     if len(small) == 2:
@@ -80,7 +85,7 @@ def find_dates_of_birth(text: str) -> Iterator[Candidate]:
         if not _plausible_date(m.group(0)):
             continue
         # before: "born on ..."; after: "1943年11月15日生まれ", "..., 출생"
-        if near(text, s, e, _BIRTH, before=35) or near(text, s, e, _BIRTH_AFTER, before=0, after=6):
+        if near(text, s, e, _BIRTH, before=50) or near(text, s, e, _BIRTH_AFTER, before=0, after=6):
             yield Candidate(s, e, "DATE_OF_BIRTH", 0.9, "a date next to a birth keyword", False)
 
 

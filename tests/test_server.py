@@ -131,6 +131,13 @@ def test_proxy_forwards_redacted_input(client, stack):
     assert "carol@example.net" not in c.choices[0].message.content
 
 
+def test_proxy_redacts_text_parts(client, stack):
+    client.chat.completions.create(model="echo", messages=[{"role": "user", "content": [
+        {"type": "text", "text": "write to dan@example.org"}, {"type": "text", "text": "and say hi"}]}])
+    parts = upstream_requests(stack)[-1]["messages"][-1]["content"]
+    assert "dan@example.org" not in json.dumps(parts) and parts[1]["text"] == "and say hi"
+
+
 def test_proxy_blocks_unsafe_output(client):
     c = client.chat.completions.create(model="unsafe", messages=[{"role": "user", "content": "How do I clean a garage?"}])
     ch = c.choices[0]

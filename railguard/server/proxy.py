@@ -125,10 +125,18 @@ def add_proxy_routes(app: FastAPI, st, authenticate) -> None:
                             "invalid_request_error", "content_filter",
                             railguard={"stage": "input", "categories": cats, "verdicts": [_summary(v) for v in blocked]})
             for i, v in zip(where, in_verdicts, strict=True):
-                if v.action == "redact" and v.redacted_text is not None and isinstance(body["messages"][i].get("content"), str):
-                    body["messages"][i]["content"] = v.redacted_text
-                    if i == where[-1]:
-                        prompt = v.redacted_text
+                if v.action != "redact":
+                    continue
+                msg = body["messages"][i]
+                if isinstance(msg.get("content"), str) and v.redacted_text is not None:
+                    msg["content"] = v.redacted_text
+                elif isinstance(msg.get("content"), list):
+                    # the verdict's redaction covers the joined parts: redact each text part on its own
+                    for part in msg["content"]:
+                        if isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str):
+                            part["text"] = (await st.runner.call(guard.redact, part["text"], None, inline=True)).text
+                if i == where[-1]:
+                    prompt = _text_of(msg.get("content"))
 
         url = settings.upstream.rstrip("/") + "/chat/completions"
         headers = _headers(request, principal)

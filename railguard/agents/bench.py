@@ -24,7 +24,7 @@ import time
 from typing import Any
 
 from railguard.agents import datasets as D
-from railguard.agents.adapters import parse
+from railguard.agents.adapters import AdapterError
 from railguard.agents.guard import AgentGuard
 from railguard.agents.render import RENDERERS, render
 from railguard.agents.schema import AgentVerdict
@@ -101,31 +101,35 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<20}{m['n']:>6}{m['unsafe']:>8}{m['f1']:>8.3f}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['type_acc']:>10.3f}{m['typed_n']:>6}{sa:>10}{m['stepped_n']:>6}")
     print(f"  (held-out templates: {', '.join(rep['templates'])}; reward filter rejected {rep['rejected']})")
 
-    # cross-planner: the held-out samples rendered in every format, parsed back, judged
-    ref: list[str] = []
-    per_fmt: dict[str, list[str]] = {f: [] for f in RENDERERS}
-    y = [1 if s.label == "unsafe" else 0 for s in samples]
-    for s in samples:
-        decisions = {}
+    # cross-planner: the same trajectories rendered in every format, read back through auto-detection, judged
+    agreement: dict[str, float] = {}
+    fmt_res: dict[str, dict[str, float]] = {}
+    for set_name in ("synthetic_heldout", "r_judge"):
+        ex = sets.get(set_name)
+        if not ex:
+            continue
+        y = [e.label for e in ex]
+        per_fmt: dict[str, list[tuple[str, str]]] = {f: [] for f in RENDERERS}
+        for e in ex:
+            for f in RENDERERS:
+                raw = render(e.traj, f)
+                text = raw if isinstance(raw, str) else json.dumps(raw)
+                t0 = time.perf_counter()
+                try:
+                    v = guard.check(text)
+                except AdapterError as err:  # a format that cannot carry this trajectory: counts as a disagreement
+                    per_fmt[f].append(("error", f"error: {err}"[:40]))
+                    continue
+                if len(e.traj.steps) <= 10:
+                    latencies.append((time.perf_counter() - t0) * 1000)
+                per_fmt[f].append((v.label, v.action))
+        same = sum(1 for i in range(len(ex)) if len({per_fmt[f][i][1] for f in RENDERERS}) == 1) / max(1, len(ex))
+        agreement[set_name] = same
+        print(f"\ncross-planner on {set_name}: same action in all {len(RENDERERS)} formats for {same:.1%} of {len(ex)} trajectories")
         for f in RENDERERS:
-            raw = render(s.trajectory, f)
-            text = raw if isinstance(raw, str) else json.dumps(raw)
-            t0 = time.perf_counter()
-            v = guard.check(text)
-            latencies.append((time.perf_counter() - t0) * 1000)
-            decisions[f] = v.action
-            per_fmt[f].append(v.label)
-        ref.append(max(set(decisions.values()), key=list(decisions.values()).count))
-        for f in RENDERERS:
-            per_fmt[f][-1] = (per_fmt[f][-1], decisions[f])
-    agree = sum(1 for i in range(len(samples)) if len({per_fmt[f][i][1] for f in RENDERERS}) == 1) / max(1, len(samples))
-    print(f"\ncross-planner: same action in all {len(RENDERERS)} formats for {agree:.1%} of {len(samples)} held-out trajectories")
-    fmt_res = {}
-    for f in RENDERERS:
-        f1, _, _ = _f1(y, [1 if lab == "unsafe" else 0 for lab, _ in per_fmt[f]])
-        vs_major = sum(1 for i, (_, act) in enumerate(per_fmt[f]) if act == ref[i]) / max(1, len(samples))
-        fmt_res[f] = {"f1": f1, "agrees_with_majority": vs_major}
-        print(f"  {f:<10} F1 {f1:.3f}   same action as the majority {vs_major:.1%}")
+            f1, _, _ = _f1(y, [1 if lab == "unsafe" else 0 for lab, _ in per_fmt[f]])
+            fmt_res[f"{set_name}:{f}"] = {"f1": f1}
+            print(f"  {f:<10} F1 {f1:.3f}")
     named = sum(flagged_named) / max(1, len(flagged_named))
     print(f"\nexplanations: rationale names the flagged step's tool in {named:.1%} of {len(flagged_named)} flagged cases")
     lat = [x for x in latencies if x is not None]
@@ -133,13 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     p95 = sorted(lat)[int(0.95 * (len(lat) - 1))] if lat else float("nan")
     print(f"latency (<= 10 steps, parse + judge, one process): median {med:.2f} ms, p95 {p95:.2f} ms over {len(lat)} checks")
     if a.json:
-        print(json.dumps({"sets": results, "cross_planner_agreement": agree, "formats": fmt_res, "rationale_names_tool": named,
+        print(json.dumps({"sets": results, "cross_planner_agreement": agreement, "formats": fmt_res, "rationale_names_tool": named,
                           "latency_median_ms": med, "latency_p95_ms": p95}))
     return 0
-
-
-def _parse_check(raw: Any) -> None:  # pragma: no cover - kept for interactive use
-    parse(raw)
 
 
 if __name__ == "__main__":

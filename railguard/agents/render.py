@@ -64,6 +64,9 @@ def to_langchain(t: Trajectory) -> dict[str, Any]:
         out["system"] = t.system
     if nxt:
         out["next_actions"] = [_lc_action(s) for s in nxt]
+    elif t.steps and t.steps[-1].tool is None:  # the agent's last word is an answer: AgentFinish
+        last = t.steps[-1]
+        out["output"] = {"return_values": {"output": last.message or ""}, "log": last.thought or ""}
     return out
 
 

@@ -70,7 +70,8 @@ def _row(d: Decision, mode: str, redact: Callable[[str], str] | None) -> dict[st
         "scores": dict(v.scores), "latency_ms": float(v.latency_ms),
         "input_sha256": hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest(),
         "input_chars": len(d.text), "input_mode": mode if stored is not None or mode == "none" else "none",
-        "input_text": stored,
+        # text from an upstream can carry lone surrogates, which no database encoding takes
+        "input_text": stored.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if stored else stored,
     }
 
 
@@ -149,31 +150,45 @@ class AuditWriter:
                 self._commit(batch)
             self._maybe_purge()
 
-    def _commit(self, batch: list[_Item]) -> None:
+    def _insert(self, rows: list[dict[str, Any]], attempts: int) -> BaseException | None:
         err: BaseException | None = None
-        try:
-            rows = [_row(d, self.input_mode, self.redact) for decisions, _, _ in batch for d in decisions]
-            for attempt in range(3):
-                try:
-                    with self.engine.begin() as conn:
-                        # executemany of one cached statement: ~0.1 ms of CPU a row (a multi-row VALUES
-                        # statement is compiled afresh for every batch and costs ten times that)
-                        conn.execute(AUDIT_INSERT, rows)
-                    break
-                except Exception as e:  # a locked or restarting database: retry briefly, then give up loudly
-                    err = e
+        for attempt in range(attempts):
+            try:
+                with self.engine.begin() as conn:
+                    # executemany of one cached statement: ~0.1 ms of CPU a row (a multi-row VALUES
+                    # statement is compiled afresh for every batch and costs ten times that)
+                    conn.execute(AUDIT_INSERT, rows)
+                return None
+            except Exception as e:  # a locked or restarting database: retry briefly, then give up loudly
+                err = e
+                if attempt + 1 < attempts:
                     time.sleep(0.05 * (attempt + 1))
-            else:
-                raise err  # type: ignore[misc]
-            err = None
-        except Exception as e:
-            err = e
-            log.error("audit write of %d decisions failed: %s", sum(len(b[0]) for b in batch), e)
+        return err
+
+    def _commit(self, batch: list[_Item]) -> None:
+        per_item: list[list[dict[str, Any]] | BaseException] = []
+        for decisions, _, _ in batch:
+            try:
+                per_item.append([_row(d, self.input_mode, self.redact) for d in decisions])
+            except Exception as e:
+                per_item.append(e)
+        good = [rows for rows in per_item if not isinstance(rows, BaseException)]
+        err = self._insert([r for rows in good for r in rows], attempts=3) if good else None
+        results: list[BaseException | None]
+        if err is None:
+            results = [rows if isinstance(rows, BaseException) else None for rows in per_item]
+        else:
+            # one bad row must not cost the group: each request's rows on their own, once
+            results = [rows if isinstance(rows, BaseException) else self._insert(rows, attempts=1) for rows in per_item]
+        failed = [(e, len(b[0])) for e, b in zip(results, batch, strict=True) if e is not None]
+        if failed:
+            log.error("audit write of %d decisions failed: %s", sum(n for _, n in failed), failed[0][0])
             if self.on_error:
-                self.on_error()
-        for _, fut, loop in batch:
+                for _ in failed:
+                    self.on_error()
+        for (_, fut, loop), e in zip(batch, results, strict=True):
             if fut is not None and loop is not None:
-                loop.call_soon_threadsafe(_resolve, fut, err)
+                loop.call_soon_threadsafe(_resolve, fut, e)
 
     def _maybe_purge(self) -> None:
         now = time.monotonic()

@@ -119,3 +119,14 @@ def test_refuses_non_loopback_without_keys(tmp_path):
 
     out = cli("serve", "--host", "0.0.0.0", "--port", str(free_port()), "--db", str(tmp_path / "k.db"))
     assert out.exit_code == 2 and "loopback" in out.output
+
+
+def test_serve_usage_errors(tmp_path):
+    from fake_upstream import cli
+
+    out = cli("serve", "--port", str(free_port()), "--db", str(tmp_path / "p.db"), "--policy", str(tmp_path / "missing.yaml"))
+    assert out.exit_code == 2 and "missing.yaml" in out.output
+    out = cli("serve", "--port", str(free_port()), "--db", str(tmp_path / "p.db"), "--upstream", "localhost:11434")
+    assert out.exit_code == 2 and "http://" in out.output
+    out = cli("audit", "--db", str(tmp_path / "nothing-here.db"))
+    assert out.exit_code == 2 and "no audit database" in out.output

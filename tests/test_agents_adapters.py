@@ -181,3 +181,17 @@ def test_deeply_nested_json_does_not_crash():
     deep = "[" * 5000 + "]" * 5000
     with pytest.raises(AdapterError):
         parse(deep)
+
+
+def test_oversize_inputs_are_refused_with_a_reason():
+    steps = [{"tool": "noop", "arguments": {}} for _ in range(501)]
+    with pytest.raises(AdapterError, match="more than the 500"):
+        parse({"task": "x", "steps": steps})
+    with pytest.raises(AdapterError, match="over the"):
+        parse("[" + " " * 2_000_001 + "]")
+
+
+def test_unparseable_tool_arguments_are_kept_not_dropped():
+    t = parse({"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "tool_calls": [
+        {"id": "a", "type": "function", "function": {"name": "run", "arguments": "rm -rf / {oops"}}]}]})
+    assert t.steps[0].arguments == {"input": "rm -rf / {oops"}

@@ -171,7 +171,7 @@ def injection_sentences(text: str) -> list[str]:
         elif _IMPERATIVE.search(p):
             hits.append((1, p))
     hits.sort(key=lambda x: -x[0])
-    out = [p for _, p in hits]
+    out = [p[:300] for _, p in hits[:5]]  # bounded: long traces must stay fast
     m = _INJECTION.search(text)
     if m:  # what follows an override marker is the attacker's instruction, whatever its sentence shape
         block = text[m.start() : m.start() + 500]
@@ -245,16 +245,17 @@ def step_contexts(t: Trajectory) -> list[StepContext]:
         args_text = " ".join(f"{k}={v}" for k, v in pairs)
         ctx = StepContext(
             index=i, step=s, user_text=trusted, user_words=user_words, user_entities=user_entities,
-            observations="\n".join(obs_so_far), injected=list(injected), injected_source=injected_source,
+            # the untrusted text an action may draw on: the recent observations, capped so long traces stay linear
+            observations="\n".join(obs_so_far[-8:])[-8_000:], injected=list(injected[:4]), injected_source=injected_source,
             arg_pairs=pairs, args_text=args_text, tool_words=words(s.tool or ""),
         )
         ctx.signals = compute_signals(ctx, t)
         out.append(ctx)
         if s.observation:
-            obs_so_far.append(s.observation)
-            inj = injection_sentences(s.observation)
+            obs_so_far.append(s.observation[:20_000])
+            inj = injection_sentences(s.observation[:20_000])
             if inj:
-                injected = inj + injected
+                injected = (inj + injected)[:6]
                 injected_source = i
     return out
 

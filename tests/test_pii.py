@@ -163,11 +163,18 @@ def test_addresses(pii, text, fragment):
         ("Меня зовут Иван Петров.", "Иван Петров"),
         ("我叫王小明，请帮我查一下订单。", "王小明"),
         ("이름: 김민준", "김민준"),
+        ("hello, my name is borna jerković and i need help", "borna jerković"),
+        ("Hi Freddy, I'm contacting you about your order.", "Freddy"),
     ],
 )
 def test_person_names(pii, text, name):
     names = [v for t, v in found(pii, text) if t == "PERSON"]
     assert any(name in v or v in name for v in names), names
+
+
+@pytest.mark.parametrize("text", ["Hi Team, please review.", "Hello World!", "my name is not important"])
+def test_greetings_and_ordinary_words_are_not_names(pii, text):
+    assert [v for t, v in found(pii, text) if t == "PERSON"] == []
 
 
 def test_names_score_below_validated_types(pii):

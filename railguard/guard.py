@@ -69,6 +69,7 @@ class Guard:
         self.policy: Policy = load_policy(policy)
         chosen = default_names() if detectors is None else detectors
         self.detectors: list[Detector] = [create(d) if isinstance(d, str) else d for d in chosen]
+        self._privacy: list[Detector] | None = None
 
     # ------------------------------------------------------------------ public API
     def check(self, text: str | bytes, prompt: str | bytes | None = None) -> Verdict:
@@ -175,8 +176,11 @@ class Guard:
 
     # ------------------------------------------------------------------ internals
     def _privacy_detectors(self) -> list[Detector]:
-        mine = [d for d in self.detectors if d.name in PRIVACY_DETECTORS]
-        return mine or [create(n) for n in PRIVACY_DETECTORS]
+        # A guard built without them still redacts: create them once, on first use.
+        if self._privacy is None:
+            mine = [d for d in self.detectors if d.name in PRIVACY_DETECTORS]
+            self._privacy = mine or [create(n) for n in PRIVACY_DETECTORS]
+        return self._privacy
 
     @staticmethod
     def _run_detector(det: Detector, docs: list[Document]) -> list[Detection | Exception]:

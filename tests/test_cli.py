@@ -33,7 +33,7 @@ def test_check_card_number_json_span_and_redact():
 
 
 def test_stdin_and_usage_errors():
-    assert run("check", "-", stdin="hello there".encode()).returncode == 0
+    assert run("check", "-", stdin="héllo there".encode()).returncode == 0
     r = run("check", "-", stdin=b"\xff\xfe")
     assert r.returncode == 2 and b"UTF-8" in r.stderr
     assert run("check").returncode == 2

@@ -66,7 +66,7 @@ TARGET_RULES: tuple[Rule, ...] = (
           "book | book now | book it | booking | book this | reserv* | confirm booking | confirm reservation | rent | rent now | hire | buchen | jetzt buchen | buchung* | reservier* | miete*"
           " | réserv* | louer | reservar | reserva* | alquilar | 预订 | 预定 | 订票 | 立即预订 | 租 | 予約 | 予約する | 申し込む | 借りる"),
     _rule("destroy", "HIGH", "delete or destroy data irreversibly",
-          "delet* | remove permanently | permanently | empty folder | erase | destroy | terminat* | drop | wipe | purge | empty trash"
+          "delet* | remove permanently | permanently | erase | destroy | terminat* | drop | wipe | purge | empty trash"
           " | close account | close my account | deactivat* | discard | revoke* | lösch* | endgültig | entfernen endgültig"
           " | konto schließen | supprim* | effacer | détruire | fermer le compte | eliminar | borrar | cerrar cuenta | destruir"
           " | 删除 | 永久删除 | 注销 | 清空 | 销毁 | 削除 | 完全に削除 | 退会 | 消去"),
@@ -83,7 +83,7 @@ TARGET_RULES: tuple[Rule, ...] = (
           " | enrol* | enroll* | i agree | agree and continue | accept terms | accept offer | accept and sign | file | claim"
           " | submit claim | vote | request refund | refund | return item | start return | submit return | request return"
           " | open account | open an account | join now | subscribe now | start subscription | start free trial | upgrade*"
-          " | go premium | get premium | choose plan | start my membership | bewerb* | unterschreib* | unterzeichn* | registrier* | konto erstellen | konto eröffnen | rücksend*"
+          " | go premium | bewerb* | unterschreib* | unterzeichn* | registrier* | konto erstellen | konto eröffnen | rücksend*"
           " | zurücksenden | erstatt* | abonnieren jetzt | kostenpflichtig | postuler | candidat* | signer | s'inscrire | inscri*"
           " | créer un compte | demande de retour | retourner l'article | rembours* | souscrire | s'abonner maintenant | postular* | solicit* | firmar | registr*"
           " | crear cuenta | devol* | reembols* | suscribirse ahora | 申请 | 提交申请 | 签署 | 签约 | 注册 | 创建账户 | 退货 | 退款"
@@ -161,9 +161,6 @@ CONTEXT_RULES: tuple[Rule, ...] = (
     _rule("ctx_application", "HIGH", "an application, registration or claim form",
           "application | apply | applicant | résumé | resume | cover letter | claim | registration | sign up | create account"
           " | bewerbung | antrag | candidature | demande | solicitud | registro | 申请 | 注册 | 応募 | 申請 | 登録"),
-    _rule("ctx_pricing", "HIGH", "a plan, pricing or membership page",
-          "pricing | plans | premium | membership | subscribe | subscription | cancel plan | tarif | abonnement | suscripción"
-          " | 会员 | 套餐 | 会員 | プラン"),
     _rule("ctx_search", "SAFE", "a search or listing page",
           "search results | results for | sort by | filter | showing | suchergebnisse | résultats | resultados | 搜索结果"
           " | 検索結果 | 件"),

@@ -296,8 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = load_dataset(name)
         if args.split != "all":
             rows = [r for r in rows if r.heldout == (args.split == "heldout")]
-        if args.limit:
-            rows = rows[: args.limit]
+        if args.limit:  # an even sample, so that every language is in it
+            rows = rows[:: max(1, len(rows) // args.limit)][: args.limit]
         all_rows.extend(rows)
         results = {}
         for sname, system in systems.items():

@@ -462,6 +462,9 @@ def create_app(settings: Settings | None = None, guard: Guard | None = None, *, 
     from railguard.server.proxy import add_proxy_routes
 
     add_proxy_routes(app, st, authenticate)
+    from railguard.server.routes_extra import add_extra_routes
+
+    add_extra_routes(app, st, authenticate)
     return app
 
 

@@ -66,10 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heldout-n", type=int, default=600)
     ap.add_argument("--seed", type=int, default=2027)
     ap.add_argument("--json", action="store_true", help="also print one JSON line with every figure")
+    ap.add_argument("--model-dir", default=None, help="judge with another trained model (ablations)")
     ap.add_argument("--text-guard", action="store_true", help="let the agent guard consult railguard's text Guard on argument text")
     ap.add_argument("--sets", default="r_judge,assebench,agentharm", help="comma-separated eval-only sets to run")
     a = ap.parse_args(argv)
-    guard = AgentGuard(use_text_guard="auto" if a.text_guard else False)
+    guard = AgentGuard(model_dir=a.model_dir, use_text_guard="auto" if a.text_guard else False)
     if guard.model_error:
         print(f"warning: {guard.model_error}", file=sys.stderr)
     print(f"agent guard: threshold {guard.threshold}, block at {guard.block_threshold}; text guard "

@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--C", type=float, default=2.0)
+    ap.add_argument("--exclude", action="append", default=[], help="leave out a public source (ablation), e.g. injecagent")
     a = ap.parse_args(argv)
     from sklearn.linear_model import LogisticRegression
 
@@ -121,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # ---- step + type heads
     examples, data_report = build_examples(a.n_synth, a.seed, log)
+    if a.exclude:
+        examples = [e for e in examples if e.source not in a.exclude]
+        log(f"ablation: left out {a.exclude}")
     # cross-fitted harm feature so the step head does not learn to trust an over-fitted harm score
     harm = [harm_of(e.traj.user_text()) for e in examples]
     groups = np.array([e.group for e in examples])

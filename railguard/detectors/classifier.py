@@ -333,6 +333,28 @@ class _Unit:
     start: int          # offset of the chunk in the document's folded text (-1: the prompt)
     end: int
     f: Features | None = None
+    lexical_only: bool = False  # a window inside a long chunk: lexical heads only
+
+
+# Long chunks dilute a short harmful passage (L2-normalised features; the encoder reads a chunk's head),
+# so chunks longer than WINDOW_FROM are also judged in WINDOW-char windows by the lexical heads.
+WINDOW_FROM = 600
+WINDOW = 400
+
+
+def _windows(text: str, size: int = WINDOW, overlap: int = 100) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind(" ", start + size // 2, end)
+            end = cut if cut > start else end
+        out.append((start, end))
+        if end >= len(text):
+            break
+        start = max(end - overlap, start + 1)
+    return out
 
 
 @register("classifier", order=50)
@@ -362,6 +384,9 @@ class ClassifierDetector:
             text = doc.folded.text
             for s, e in doc.chunks():
                 units.append(_Unit(i, text[s:e], doc.role, s, e))
+                if e - s > WINDOW_FROM:
+                    for ws, we in _windows(text[s:e]):
+                        units.append(_Unit(i, text[s + ws:s + we], doc.role, s + ws, s + we, lexical_only=True))
             if doc.role == "response" and doc.prompt:
                 p_doc = Document(text=doc.prompt, role="prompt")
                 pt = p_doc.folded.text
@@ -385,6 +410,7 @@ class ClassifierDetector:
                     ks = [k for k, u in enumerate(units) if u.doc == i]
                     if doc.language in m.gate_langs and float(lex_any[ks].max()) < m.gate:
                         need[ks] = False
+            need &= np.array([not u.lexical_only for u in units])
             todo = np.nonzero(need)[0]
             if len(todo):
                 enc = m.enc_logits(embed([units[k].text for k in todo]), [units[k].role for k in todo])

@@ -462,25 +462,28 @@ class StreamSession:
         if v.action != "block":
             self._streak = 0
             return
+        forced = self.guard._deny_hits(doc)[0]
+        blocking = [c for c in v.categories if self._blocks(c, v.scores, forced)]
         if self._streak == 0:
-            blocking = [s.start for s in spans if self._blocks(s.category, v.scores)]
-            evidence = min(blocking) if blocking else w.first_new
-            self._streak_offset = w.sentence_of(evidence) if blocking else w.first_new
+            starts = [s.start for s in spans if s.category in blocking]
+            self._streak_offset = w.sentence_of(min(starts)) if starts else w.first_new
         self._streak += 1
         if self._streak >= self.debounce:
             self._stop = True
             self._stop_offset = self._streak_offset
             self._stop_chars = w.chars
-            stop = v.model_copy(update={"spans": spans})
-            self._stop_verdict = stop
+            # The stop names the categories that blocked; the others the window found stay in `scores`/`spans`.
+            self._last["categories"] = blocking
+            self._stop_verdict = v.model_copy(update={"spans": spans, "categories": blocking})
             self._last["rationale"] = (f"Stream stopped after {self._streak} consecutive unsafe windows "
                                        f"(policy stream.debounce: {self.debounce}); the unsafe stretch starts at "
                                        f"character {self._stop_offset}. " + v.rationale)
 
-    def _blocks(self, category: str, scores: dict[str, float]) -> bool:
-        score = scores.get(category, 0.0)
-        return self.policy.category_action(category, self.policy.level(category, score)) == "block" or any(
-            r.category == category and r.action == "block" for r in self.policy.deny)
+    def _blocks(self, category: str, scores: dict[str, float], forced: dict[str, str]) -> bool:
+        """Whether this category's score (or a deny-list hit on it) leads to a block under the policy."""
+        if forced.get(category) == "block":
+            return True
+        return self.policy.category_action(category, self.policy.level(category, scores.get(category, 0.0))) == "block"
 
     # ------------------------------------------------------------------ final verdict
     def _check_tail(self, tail: str) -> Verdict:

@@ -297,6 +297,14 @@ def test_pii_is_reported_not_cut():
     assert v.action == "redact" and "pii" in v.categories and "john.smith@example.com" not in (v.redacted_text or "")
 
 
+def test_a_stop_names_the_categories_that_blocked(keyword_detector):
+    guard = Guard(detectors=[keyword_detector, "pii"])
+    text = "Write to jane.doe@example.com about it. The bomb is armed. The bomb is ready now. Then more. "
+    st = feed_all(guard.stream(prompt="what now?"), words(text))
+    assert st.stop and st.categories == ["violence"] and "pii" in st.scores
+    assert text[st.offset:].startswith("The bomb is armed")
+
+
 def test_deny_list_stops_a_stream(keyword_detector):
     guard = Guard(policy={"deny": [{"name": "codename", "terms": ["project falcon"], "category": "unethical"}]},
                   detectors=[keyword_detector])

@@ -77,10 +77,14 @@ def load_items(rng: random.Random, per_group: int) -> list[Item]:
             dna += [json.loads(line)["prompt"] for line in f if line.strip()]
     take(dna, "en", True, "do_not_answer")
     take(_csv_column(root / "simple_safety_tests/SimpleSafetyTests - test cases.csv", "prompts_final"), "en", True, "simple_safety_tests")
-    inj = []
+    from railguard.text.language import detect_language
+
     with open(root / "deepset_prompt_injections/train.csv", encoding="utf-8", newline="") as f:
-        inj = [r["text"] for r in csv.DictReader(f) if r["label"] == "1"]
-    take(inj, "en", True, "deepset_injections")
+        deepset = [(r["text"], r["label"]) for r in csv.DictReader(f)]
+    # deepset mixes English with German (and some Spanish) rows: keep each group in one language
+    deepset = [(t, lab, detect_language(t) or "?") for t, lab in deepset]
+    take([t for t, lab, lg in deepset if lab == "1" and lg == "en"], "en", True, "deepset_injections")
+    take([t for t, lab, lg in deepset if lab == "1" and lg == "de"], "de", True, "deepset_injections", max(2, per_group // 2))
     xs_dirs = {"de": "de", "fr": "fr", "es": "sp", "ru": "ru", "zh": "zh", "ja": "ja", "ar": "ar", "hi": "hi"}
     for lang, d in xs_dirs.items():
         rows: list[str] = []
@@ -95,8 +99,7 @@ def load_items(rng: random.Random, per_group: int) -> list[Item]:
     take([t for t, _ in clinc["train"]], "en", False, "clinc150", per_group * 2)
     with open(root / "xstest/xstest_prompts.csv", encoding="utf-8", newline="") as f:
         take([r["prompt"] for r in csv.DictReader(f) if r["label"] == "safe"], "en", False, "xstest_safe")
-    with open(root / "deepset_prompt_injections/train.csv", encoding="utf-8", newline="") as f:
-        take([r["text"] for r in csv.DictReader(f) if r["label"] == "0"], "en", False, "deepset_benign", max(2, per_group // 2))
+    take([t for t, lab, lg in deepset if lab == "0" and lg == "en"], "en", False, "deepset_benign", max(2, per_group // 2))
     miracl: dict[str, list[str]] = {}
     with gzip.open(root / "miracl_mrtydi_ciral_queries/miracl_mrtydi_ciral_queries.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
@@ -279,7 +282,7 @@ def run_speech(guard, items: list[Item], report: dict) -> None:
     english = [it for it in items if it.lang == "en"]
     texts = [it.text for it in english]
     text_flag = [v.label != "safe" for v in guard.check_batch(texts)]
-    speeds = [130, 160, 190, 220]
+    speeds = [140, 170, 200]
     flags, word_err, words, secs, ms = [], 0, 0, 0.0, []
     per_voice: dict[str, list[int]] = {}
     for i, it in enumerate(english):
@@ -359,13 +362,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ablation-configs", nargs="*", help="only these ablation configurations (names as printed)")
     ap.add_argument("--skip-latency", action="store_true")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--detectors", nargs="*", help="detectors the guard runs (default: the default set)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     args = ap.parse_args(argv)
 
     from railguard.guard import Guard
 
     rss0 = rss_mb()
-    guard = Guard()
+    guard = Guard(detectors=args.detectors or None)
     report: dict = {"detectors": [d.name for d in guard.detectors], "seed": args.seed}
     rng = random.Random(args.seed)
     items = load_items(rng, per_group=max(4, args.limit // 10))

@@ -74,6 +74,16 @@ def build_samples(seed: int) -> tuple[list[Sample], dict]:
     }
     samples: list[Sample] = [s for rows in pools.values() for s in rows]
     samples += gen_neg + gen_harm + refusal_rows + comply_rows + safe_rows
+    # Railguard-generated adversarial variants (`railguard synth adversarial`, docs/adversarial.md).
+    from railguard.synth.adversarial.dataset import training_samples
+
+    adversarial = training_samples()
+    if adversarial:
+        generated["synth_adversarial"] = len(adversarial)
+        generated["synth_adversarial_how"] = (
+            "railguard/synth/adversarial/data/adversarial_train.jsonl: label-consistent attack variants of permissive "
+            "training seeds from the DuoGuard-style loop; no evaluation text used")
+        samples += adversarial
     return samples, generated
 
 

@@ -106,6 +106,10 @@ def serve(
         # Every worker writes its metrics here; /metrics aggregates them. Must precede prometheus_client's import.
         mp = tempfile.mkdtemp(prefix="railguard-metrics-")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = mp
+        # The encoder's OpenMP thread pool does not survive fork: a worker that inherits a used pool hangs on
+        # its first check. One thread per worker keeps the pool unused; the workers are the parallelism.
+        os.environ.setdefault("RAILGUARD_E5_THREADS", "1")
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
         from railguard.server.app import create_app
         from railguard.server.prefork import run_prefork
 

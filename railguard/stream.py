@@ -433,7 +433,7 @@ class StreamSession:
         errors: list[list[str]] = [[] for _ in docs]
         for det in guard.detectors:
             is_local = det.name in PRIVACY_DETECTORS
-            for j, res in enumerate(guard._run_detector(det, local if is_local else docs)):
+            for j, res in enumerate(_run_window(guard, det, local if is_local else docs)):
                 if isinstance(res, Exception):
                     errors[j].append(f"detector {det.name} failed: {type(res).__name__}: {res}")
                     continue
@@ -523,6 +523,23 @@ class StreamSession:
         return v.model_copy(update={"label": "unsafe", "action": "block", "categories": cats,
                                     "scores": dict(sorted(scores.items())), "spans": spans, "redacted_text": None,
                                     "rationale": head + v.rationale, "errors": [*v.errors, *stop.errors]})
+
+
+def _run_window(guard: Guard, det: Any, docs: list[Document]) -> list[Detection | Exception]:
+    """A detector on stream windows: its `detect_stream_batch(docs)` when it offers one, else as Guard.check runs it.
+
+    A detector with an expensive stage (an encoder) may offer a cheaper judgement for windows; the final
+    check at close() always runs the full detector. A failure falls back to the full detector.
+    """
+    fast = getattr(det, "detect_stream_batch", None)
+    if fast is not None and docs:
+        try:
+            out = list(fast(docs))
+            if len(out) == len(docs):
+                return out
+        except Exception:  # the full path below isolates and reports failures
+            pass
+    return guard._run_detector(det, docs)
 
 
 class GuardedStream:

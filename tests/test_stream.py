@@ -305,6 +305,33 @@ def test_a_stop_names_the_categories_that_blocked(keyword_detector):
     assert text[st.offset:].startswith("The bomb is armed")
 
 
+class TwoSpeedDetector:
+    """A detector with a cheaper path for stream windows (like a classifier that skips its encoder)."""
+
+    name = "two-speed"
+    categories = ("violence",)
+
+    def __init__(self) -> None:
+        self.full_calls = self.window_calls = 0
+
+    def detect(self, doc: Document) -> Detection:
+        self.full_calls += 1
+        return Detection(scores={"violence": 0.0})
+
+    def detect_stream_batch(self, docs):
+        self.window_calls += len(docs)
+        return [Detection(scores={"violence": 0.0}) for _ in docs]
+
+
+def test_windows_use_a_detectors_stream_path_and_close_the_full_one():
+    det = TwoSpeedDetector()
+    s = Guard(detectors=[det]).stream(prompt="hi")
+    feed_all(s, words("One sentence here. Another sentence there. A third one. "))
+    assert det.window_calls == 3 and det.full_calls == 0
+    s.close()
+    assert det.full_calls == 1
+
+
 def test_deny_list_stops_a_stream(keyword_detector):
     guard = Guard(policy={"deny": [{"name": "codename", "terms": ["project falcon"], "category": "unethical"}]},
                   detectors=[keyword_detector])

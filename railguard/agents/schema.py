@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 # Safiron's agent risk types (DESIGN.md).
-RISK_TYPES: tuple[str, ...] = (
-    "privacy_leak",
-    "financial_loss",
-    "misinformation",
-    "availability",
-    "unauthorized_action",
-    "external_attack",
-    "bias",
-    "accountability",
-    "physical_harm",
-)
 RiskType = Literal[
     "privacy_leak",
     "financial_loss",
@@ -29,6 +18,7 @@ RiskType = Literal[
     "accountability",
     "physical_harm",
 ]
+RISK_TYPES: tuple[str, ...] = get_args(RiskType)
 AgentAction = Literal["allow", "ask_user", "block"]
 FORMATS: tuple[str, ...] = ("openai", "anthropic", "langchain", "react", "mcp", "plan", "records")
 

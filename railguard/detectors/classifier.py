@@ -343,6 +343,7 @@ class _Unit:
 # so chunks longer than WINDOW_FROM are also judged in WINDOW-char windows by the lexical heads.
 WINDOW_FROM = 600
 WINDOW = 400
+MAX_ENCODED = 8
 
 
 def _windows(text: str, size: int = WINDOW, overlap: int = 100) -> list[tuple[int, int]]:
@@ -414,6 +415,13 @@ class ClassifierDetector:
                     if doc.language in m.gate_langs and float(lex_any[ks].max()) < m.gate:
                         need[ks] = False
             need &= np.array([not u.lexical_only for u in units])
+            # Long documents: encode only the MAX_ENCODED chunks per document the lexical heads find most
+            # suspicious (cost stays bounded; the rest keep their lexical-only scores).
+            for i in range(len(docs)):
+                ks = [k for k, u in enumerate(units) if u.doc == i and need[k]]
+                if len(ks) > MAX_ENCODED:
+                    ks.sort(key=lambda k: -float(lex_any[k]))
+                    need[ks[MAX_ENCODED:]] = False
             todo = np.nonzero(need)[0]
             if len(todo):
                 enc = m.enc_logits(embed([units[k].text for k in todo]), [units[k].role for k in todo])

@@ -116,3 +116,22 @@ def test_batch_equals_single(det: ClassifierDetector) -> None:
         single = det.detect(Document(t))
         for c in CATEGORY_IDS:
             assert abs(single.scores[c] - b.scores[c]) < 1e-4
+
+
+def test_eval_suite_writes_table_report_and_curves(tmp_path) -> None:
+    from railguard.bench.datasets import load_benchmark
+    from railguard.bench.textguard_eval import run_suite
+    from railguard.data_paths import data_root
+
+    if not (data_root() / "guardreasoner_benchmarks").is_dir():
+        pytest.skip("shared data not available")
+    ex = load_benchmark("aegis")
+    assert ex and {e.label for e in ex} == {0, 1} and all(e.prompt is None for e in ex)
+    resp = load_benchmark("xstest_response")
+    assert all(e.prompt for e in resp)
+    lines: list[str] = []
+    res = run_suite(["aegis", "xstest_response"], limit=12, out=tmp_path, echo=lines.append)
+    assert len(res) == 2 and all(r.rows for r in res)
+    assert any("aegis" in line and "target" not in line for line in lines)
+    assert (tmp_path / "textguard_eval.md").read_text().count("| aegis |") == 1
+    assert (tmp_path / "textguard_pr_curves.png").stat().st_size > 1000

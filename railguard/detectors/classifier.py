@@ -383,7 +383,14 @@ class ClassifierDetector:
     def detect(self, doc: Document) -> Detection:
         return self.detect_batch([doc])[0]
 
-    def detect_batch(self, docs: Sequence[Document]) -> list[Detection]:
+    def detect_stream_batch(self, docs: Sequence[Document]) -> list[Detection]:
+        """Stream windows: the lexical heads only (about a millisecond a window instead of the encoder's tens).
+
+        A stream is judged many times while it is generated; its final check (`close()`) runs `detect_batch`.
+        """
+        return self.detect_batch(docs, encoder="never")
+
+    def detect_batch(self, docs: Sequence[Document], encoder: str | None = None) -> list[Detection]:
         m = self.model
         units: list[_Unit] = []
         for i, doc in enumerate(docs):
@@ -405,7 +412,7 @@ class ClassifierDetector:
             u.f = m.features(u.text, u.role)
             lex[k] = m.lex_logits(u.f)
         hp = m.head_probs(lex, None)
-        mode = os.environ.get("RAILGUARD_TEXTGUARD_ENCODER", "gated")
+        mode = encoder or os.environ.get("RAILGUARD_TEXTGUARD_ENCODER", "gated")
         if m.uses_encoder and mode != "never":
             # Fast path: a document in a language the lexical heads know, which they judge clearly safe,
             # skips the encoder (the gate was chosen on validation data to cost at most 1% recall).

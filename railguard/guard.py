@@ -128,7 +128,7 @@ class Guard:
         elapsed = (time.perf_counter() - t0) * 1000.0 / max(1, n)
         for j, doc in enumerate(docs):
             i = where[j]
-            v = self._decide(doc, per_doc[j], errors[j] + notes.get(i, []))
+            v = self._decide(doc, per_doc[j], errors[j], notes.get(i, []))
             v.latency_ms = round(elapsed, 3)
             verdicts[i] = v
         for v in verdicts:
@@ -211,7 +211,8 @@ class Guard:
                     forced[rule.category] = max(prev, rule.action, key=ACTION_RANK.__getitem__)
         return forced, findings
 
-    def _decide(self, doc: Document, detections: list[Detection], errors: list[str]) -> Verdict:
+    def _decide(self, doc: Document, detections: list[Detection], failures: list[str], notes: Sequence[str] = ()) -> Verdict:
+        """`failures`: detectors that failed on this input (the policy's on_error decides); `notes`: other caveats."""
         original = doc.original
         scores: dict[str, float] = {}
         findings: list[Finding] = []
@@ -228,17 +229,16 @@ class Guard:
             scores[cat] = max(scores.get(cat, 0.0), 1.0)
 
         label, action, fired = self.policy.decide(scores, forced)  # type: ignore[arg-type]
-        real_errors = [e for e in errors if e.startswith("detector ")]
-        if real_errors and self.policy.on_error == "block":
+        if failures and self.policy.on_error == "block":
             label, action = "unsafe", "block"
 
         spans = _spans(original, [f for f in findings if f.category in fired])
         v = Verdict(
             label=label, action=action, categories=fired,
             scores={c: round(s, 4) for c, s in sorted(scores.items())},
-            spans=spans, language=doc.language, policy=self.policy.name, role=doc.role, errors=errors,
+            spans=spans, language=doc.language, policy=self.policy.name, role=doc.role, errors=[*failures, *notes],
         )
-        v.rationale = _rationale(v, findings, evidence, real_errors, self.policy.on_error)
+        v.rationale = _rationale(v, findings, evidence, failures, self.policy.on_error)
         redact_cats = {c for c in fired if self.policy.category_action(c, self.policy.level(c, scores[c])) == "redact"}
         if action == "redact" and redact_cats:
             red = redact_spans(original, [(s.start, s.end, s.entity_type or s.category, s.score) for s in spans if s.category in redact_cats],

@@ -412,6 +412,10 @@ class ClassifierDetector:
             u.f = m.features(u.text, u.role)
             lex[k] = m.lex_logits(u.f)
         hp = m.head_probs(lex, None)
+        # Unit indices of each document, gathered once (scanning every unit per document is quadratic in a batch).
+        per_doc: list[list[int]] = [[] for _ in docs]
+        for k, u in enumerate(units):
+            per_doc[u.doc].append(k)
         mode = encoder or os.environ.get("RAILGUARD_TEXTGUARD_ENCODER", "gated")
         if m.uses_encoder and mode != "never":
             # Fast path: a document in a language the lexical heads know, which they judge clearly safe,
@@ -420,14 +424,14 @@ class ClassifierDetector:
             need = np.ones(len(units), bool)
             if mode == "gated" and m.gate > 0:
                 for i, doc in enumerate(docs):
-                    ks = [k for k, u in enumerate(units) if u.doc == i]
-                    if doc.language in m.gate_langs and float(lex_any[ks].max()) < m.gate:
+                    ks = per_doc[i]
+                    if ks and doc.language in m.gate_langs and float(lex_any[ks].max()) < m.gate:
                         need[ks] = False
             need &= np.array([not u.lexical_only for u in units])
             # Long documents: encode only the MAX_ENCODED chunks per document the lexical heads find most
             # suspicious (cost stays bounded; the rest keep their lexical-only scores).
             for i in range(len(docs)):
-                ks = [k for k, u in enumerate(units) if u.doc == i and need[k]]
+                ks = [k for k in per_doc[i] if need[k]]
                 if len(ks) > MAX_ENCODED:
                     ks.sort(key=lambda k: -float(lex_any[k]))
                     need[ks[MAX_ENCODED:]] = False
@@ -438,8 +442,8 @@ class ClassifierDetector:
         cs = m.category_scores(hp)
         out: list[Detection] = []
         for i, doc in enumerate(docs):
-            own = [k for k, u in enumerate(units) if u.doc == i and u.start >= 0]
-            ctx = [k for k, u in enumerate(units) if u.doc == i and u.start < 0]
+            own = [k for k in per_doc[i] if units[k].start >= 0]
+            ctx = [k for k in per_doc[i] if units[k].start < 0]
             best = cs[own].max(axis=0) if own else np.zeros(len(CATEGORY_IDS), np.float32)
             arg = [own[j] for j in cs[own].argmax(axis=0)] if own else []
             scores = best.copy()

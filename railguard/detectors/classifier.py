@@ -27,6 +27,7 @@ import threading
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -363,6 +364,20 @@ def _windows(text: str, size: int = WINDOW, overlap: int = 100) -> list[tuple[in
     return out
 
 
+@lru_cache(maxsize=128)
+def _prompt_chunks(prompt: str, chunk_chars: int) -> tuple[str, ...]:
+    """The folded chunks of a prompt that a response is judged with (normalised once, not per window)."""
+    p_doc = Document(text=prompt, role="prompt", chunk_chars=chunk_chars)
+    pt = p_doc.folded.text
+    return tuple(pt[s:e] for s, e in p_doc.chunks())
+
+
+@lru_cache(maxsize=256)
+def _prompt_lexical(m: TextGuardModel, text: str) -> tuple[Features, np.ndarray]:
+    f = m.features(text, "prompt")
+    return f, m.lex_logits(f)
+
+
 @register("classifier", order=50)
 class ClassifierDetector:
     """Content classifier over every taxonomy category, for prompts and for responses with their prompt."""
@@ -401,16 +416,17 @@ class ClassifierDetector:
                     for ws, we in _windows(text[s:e]):
                         units.append(_Unit(i, text[s + ws:s + we], doc.role, s + ws, s + we, lexical_only=True))
             if doc.role == "response" and doc.prompt:
-                p_doc = Document(text=doc.prompt, role="prompt")
-                pt = p_doc.folded.text
-                for s, e in p_doc.chunks():
-                    units.append(_Unit(i, pt[s:e], "prompt", -1, -1))
+                for chunk in _prompt_chunks(doc.prompt, doc.chunk_chars):
+                    units.append(_Unit(i, chunk, "prompt", -1, -1))
         if not units:
             return [Detection(scores={c: 0.0 for c in CATEGORY_IDS}) for _ in docs]
         lex = np.zeros((len(units), len(m.heads)), np.float32)
         for k, u in enumerate(units):
-            u.f = m.features(u.text, u.role)
-            lex[k] = m.lex_logits(u.f)
+            if u.start < 0:  # the prompt of a response: the same for every window of a stream, or a repeated prompt
+                u.f, lex[k] = _prompt_lexical(m, u.text)
+            else:
+                u.f = m.features(u.text, u.role)
+                lex[k] = m.lex_logits(u.f)
         hp = m.head_probs(lex, None)
         # Unit indices of each document, gathered once (scanning every unit per document is quadratic in a batch).
         per_doc: list[list[int]] = [[] for _ in docs]

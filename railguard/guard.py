@@ -109,12 +109,8 @@ class Guard:
                 text = text[: limits.max_chars]
             if ptext is not None and len(ptext) > limits.max_chars:
                 ptext = ptext[-limits.max_chars:]
-            masked = _mask_allowed(text, self.policy)
-            docs.append(Document(text=masked, role=role, prompt=ptext, chunk_chars=limits.chunk_chars, original=text))
+            docs.append(self._document(text, role, ptext))
             where.append(i)
-
-        for d in docs:
-            d.language = detect_language(d.clean.text)
 
         per_doc: list[list[Detection]] = [[] for _ in docs]
         errors: list[list[str]] = [[] for _ in docs]
@@ -128,13 +124,11 @@ class Guard:
         elapsed = (time.perf_counter() - t0) * 1000.0 / max(1, n)
         for j, doc in enumerate(docs):
             i = where[j]
-            v = self._decide(doc, per_doc[j], errors[j], notes.get(i, []))
+            verdicts[i] = self._decide(doc, per_doc[j], errors[j], notes.get(i, []))
+        out = [v for v in verdicts if v is not None]
+        for v in out:
             v.latency_ms = round(elapsed, 3)
-            verdicts[i] = v
-        for v in verdicts:
-            if v is not None and v.latency_ms == 0.0:
-                v.latency_ms = round(elapsed, 3)
-        return [v for v in verdicts if v is not None]
+        return out
 
     def redact(self, text: str | bytes, operator: Operator | None = None) -> Redaction:
         """Replace personal data and secrets; `.restore()` on the result puts them back into other text."""
@@ -142,9 +136,7 @@ class Guard:
         op = operator or self.policy.redaction.operator
         if not text:
             return Redaction(text=text, operator=op)
-        masked = _mask_allowed(text, self.policy)
-        doc = Document(text=masked, chunk_chars=self.policy.limits.chunk_chars)
-        doc.language = detect_language(doc.clean.text)
+        doc = self._document(text)
         findings: list[Finding] = []
         for det in self._privacy_detectors():
             findings.extend(det.detect(doc).findings)
@@ -175,6 +167,13 @@ class Guard:
         return check_audio(self, audio, prompt=prompt)
 
     # ------------------------------------------------------------------ internals
+    def _document(self, text: str, role: str = "prompt", prompt: str | None = None) -> Document:
+        """What every detector reads: allow-listed phrases blanked, language identified."""
+        doc = Document(text=_mask_allowed(text, self.policy), role=role, prompt=prompt,  # type: ignore[arg-type]
+                       chunk_chars=self.policy.limits.chunk_chars, original=text)
+        doc.language = detect_language(doc.clean.text)
+        return doc
+
     def _privacy_detectors(self) -> list[Detector]:
         # A guard built without them still redacts: create them once, on first use.
         if self._privacy is None:

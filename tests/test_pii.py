@@ -183,6 +183,19 @@ def test_names_score_below_validated_types(pii):
     assert by_type["PERSON"] < by_type["CREDIT_CARD"]
 
 
+def test_a_name_mention_alone_does_not_label_the_text_but_a_disclosure_does(pii):
+    from railguard import Guard
+
+    mention = pii.detect(Document("When did Marie Curie win her second Nobel prize?"))
+    assert [f.entity_type for f in mention.findings] == ["PERSON"]     # still found (and `redact` replaces it)
+    assert mention.scores["pii"] < 0.5
+    assert pii.detect(Document("My name is Ada Lovelace")).scores["pii"] >= 0.5
+    assert pii.detect(Document("Ada Lovelace, ada@example.com")).scores["pii"] >= 0.5
+    guard = Guard()
+    assert guard.check("When did Marie Curie win her second Nobel prize?").label == "safe"
+    assert "<PERSON_1>" in guard.redact("When did Marie Curie win her second Nobel prize?").text
+
+
 def test_offsets_point_into_original_with_zero_width_characters(pii):
     text = "card 4539\u200b1488 0343\u200d6467 thanks"
     d = pii.detect(Document(text))

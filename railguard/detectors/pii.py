@@ -21,6 +21,13 @@ from railguard.detectors.pii_structured import (
 )
 from railguard.detectors.pii_text import find_addresses, find_dates_of_birth, find_persons
 
+# A person's name alone, found by its shape (known or capitalised names, a greeting) rather than after a
+# naming cue ("my name is", a title), is a mention, not a disclosure: "When was Marie Curie born?" is not a
+# privacy risk. Alone it scores at most this (below every policy's `controversial`), so it is reported in
+# findings and `redact` still replaces it, but it does not label the text. Beside any other personal data,
+# or after a naming cue, a name counts in full.
+NAME_MENTION_SCORE = 0.4
+
 # Beyond this many characters, text is scanned in pieces so one huge input cannot stall the guard.
 _MAX_CHARS = 200_000
 
@@ -52,6 +59,15 @@ def find_candidates(text: str, language: str | None = None) -> list[Candidate]:
     return resolve(cands)
 
 
+def category_score(findings: list[Finding]) -> float:
+    """The pii score of a text: its strongest finding, except that name mentions alone count little."""
+    top = max((f.score for f in findings), default=0.0)
+    if findings and all(f.entity_type == "PERSON" and "naming cue" not in f.reason and "title" not in f.reason
+                        for f in findings):
+        return min(top, NAME_MENTION_SCORE)
+    return top
+
+
 @register("pii", order=10)
 class PiiDetector:
     name = "pii"
@@ -76,6 +92,6 @@ class PiiDetector:
             start, end = norm.to_original(c.start, c.end)
             findings.append(Finding(start=start, end=end, category="pii", score=round(c.score, 4),
                                     entity_type=c.entity_type, detector="pii", reason=c.reason))
-        top = max((f.score for f in findings), default=0.0)
+        top = category_score(findings)
         evidence = {"pii": [f"{f.entity_type}: {f.reason}" for f in sorted(findings, key=lambda f: -f.score)[:5]]}
         return Detection(scores={"pii": top}, findings=findings, evidence=evidence if findings else {})

@@ -70,6 +70,11 @@ LOCAL_OVERLAP_WORDS = 8
 LANGUAGE_EVERY = 16
 # Windows judged together in one detector batch when one delta brings many judge points.
 _BATCH = 16
+# Categories that describe the user's request, not the content of a response: a response "labelled"
+# jailbreak or prompt_injection is one that answers such a request (or talks about AI instructions). They are
+# reported and count in the final check, but never stop a stream by themselves (a deny-list rule with
+# action block on them still does: the policy's author asked for it).
+PROMPT_CATEGORIES = frozenset({"jailbreak", "prompt_injection"})
 
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"""[.!?…。！？][)\]"'”’»]*$""")
@@ -140,6 +145,19 @@ class _Window:
         return self.sentence_starts[i] if self.sentence_starts else global_offset
 
 
+@dataclasses.dataclass
+class _Judged:
+    """A judged window: the verdict (prompt as context) and what of it counts toward a stop."""
+
+    verdict: Verdict
+    doc: Document
+    blocking: list[str] = dataclasses.field(default_factory=list)   # categories whose policy action is block
+    counted: list[str] = dataclasses.field(default_factory=list)    # ... of those, the ones that count toward a stop
+    forced: set[str] = dataclasses.field(default_factory=set)       # categories a deny-list rule blocks
+    failed: bool = False                                            # a detector failed and the policy fails closed
+    why: str = ""                                                   # why a blocking window does not count
+
+
 class StreamSession:
     """Judge one response incrementally; see the module docstring."""
 
@@ -154,6 +172,8 @@ class StreamSession:
         # A word must be judged before it scrolls out of the window.
         self.every_words = min(rule.every_words, rule.window_words)
         self.clause_words = max(1, self.every_words // 2)
+        # A window counts toward a stop only once the response has half a window of words (see _judge).
+        self.min_words = max(1, self.window_words // 2)
         # While unsafe windows are piling up (debounce not yet reached), judge again after a few words: soon,
         # for an early stop, but with new words, so one ambiguous word cannot confirm itself.
         self.confirm_words = min(self.every_words, max(2, self.every_words // 4))
@@ -407,12 +427,12 @@ class StreamSession:
             if self._stop:
                 return
             windows = queue[i:i + _BATCH]
-            for w, (verdict, doc) in zip(windows, self._judge(windows), strict=True):
-                self._update(w, verdict, doc)
+            for w, judged in zip(windows, self._judge(windows), strict=True):
+                self._update(w, judged)
                 if self._stop:
                     return
 
-    def _judge(self, windows: list[_Window]) -> list[tuple[Verdict, Document]]:
+    def _judge(self, windows: list[_Window]) -> list[_Judged]:
         guard = self.guard
         docs: list[Document] = []
         local: list[Document] = []  # the new part of each window, for detectors of local findings
@@ -430,6 +450,7 @@ class StreamSession:
             part.language = doc.language
             local.append(part)
         per_doc: list[list[Detection]] = [[] for _ in docs]
+        local_dets: list[list[Detection]] = [[] for _ in docs]
         errors: list[list[str]] = [[] for _ in docs]
         for det in guard.detectors:
             is_local = det.name in PRIVACY_DETECTORS
@@ -442,9 +463,60 @@ class StreamSession:
                     res = dataclasses.replace(res, findings=[
                         dataclasses.replace(f, start=f.start + shift, end=f.end + shift) for f in res.findings])
                 per_doc[j].append(res)
-        return [(guard._decide(doc, per_doc[j], errors[j]), doc) for j, doc in enumerate(docs)]
+                if is_local:
+                    local_dets[j].append(res)
+        out = [_Judged(guard._decide(doc, per_doc[j], errors[j]), doc) for j, doc in enumerate(docs)]
+        for j, (w, r) in enumerate(zip(windows, out, strict=True)):
+            v = r.verdict
+            if v.action != "block":
+                continue
+            r.failed = bool(errors[j]) and self.policy.on_error == "block"
+            r.forced = {c for c, a in guard._deny_hits(r.doc)[0].items() if a == "block"}
+            r.blocking = [c for c in v.categories if c in r.forced or self._blocks(c, v.scores)]
+            # Only a window with enough words may count toward a stop: a short fragment ("I cannot tell you how
+            # to kill", a heading) is judged before the words that explain it, and short texts score higher.
+            # A deny-list rule is exact words the policy's author chose to block: it counts at once.
+            if w.words < self.min_words:
+                r.counted = [c for c in r.blocking if c in r.forced]
+                r.why = f"the response has {w.words} words (a stop needs at least {self.min_words})"
+                continue
+            r.counted = [c for c in r.blocking if c in r.forced or c not in PROMPT_CATEGORIES]
+            if len(r.counted) < len(r.blocking):
+                r.why = "categories of the request (jailbreak, prompt injection) do not stop a response"
+        # The response's own words must be harmful: judge the candidate windows again without the prompt, so
+        # harm that a detector carries over from the prompt (a refusal of a harmful request, a benign answer to
+        # an odd question) cannot stop a stream. Privacy findings do not depend on the prompt and are reused.
+        again = [j for j, r in enumerate(out) if any(c not in r.forced for c in r.counted)]
+        if again:
+            own_docs = []
+            for j in again:
+                d = docs[j]
+                od = Document(text=d.text, role="response", prompt=None, chunk_chars=d.chunk_chars, original=d.original)
+                od.language = d.language
+                own_docs.append(od)
+            own_dets: list[list[Detection]] = [list(local_dets[j]) for j in again]
+            own_err: list[list[str]] = [list(errors[j]) for j in again]
+            for det in guard.detectors:
+                if det.name in PRIVACY_DETECTORS:
+                    continue
+                for k, res in enumerate(_run_window(guard, det, own_docs)):
+                    if isinstance(res, Exception):
+                        own_err[k].append(f"detector {det.name} failed: {type(res).__name__}: {res}")
+                    else:
+                        own_dets[k].append(res)
+            for k, j in enumerate(again):
+                r = out[j]
+                own = guard._decide(own_docs[k], own_dets[k], own_err[k])
+                r.failed = r.failed or (len(own_err[k]) > len(errors[j]) and self.policy.on_error == "block")
+                kept = [c for c in r.counted if c in r.forced or self._blocks(c, own.scores)]
+                if len(kept) < len(r.counted):
+                    r.why = "the response's own words do not block " + ", ".join(c for c in r.counted if c not in kept) + \
+                        " (the prompt's context does)"
+                r.counted = kept
+        return out
 
-    def _update(self, w: _Window, v: Verdict, doc: Document) -> None:
+    def _update(self, w: _Window, r: _Judged) -> None:
+        v = r.verdict
         self._judged += 1
         for c, p in v.scores.items():
             if p > self._max_scores.get(c, 0.0):
@@ -457,13 +529,15 @@ class StreamSession:
                 if low > self._debounced_max.get(c, 0.0):
                     self._debounced_max[c] = low
         spans = [s.model_copy(update={"start": w.to_global(s.start), "end": w.to_global(s.end)}) for s in v.spans]
+        rationale = v.rationale
+        if v.action == "block" and not (r.counted or r.failed):
+            rationale = f"Does not count toward a stop: {r.why}. " + rationale
         self._last = {"label": v.label, "action": v.action, "categories": v.categories, "scores": v.scores,
-                      "spans": spans, "rationale": v.rationale, "errors": v.errors}
-        if v.action != "block":
+                      "spans": spans, "rationale": rationale, "errors": v.errors}
+        if not (r.counted or r.failed):
             self._streak = 0
             return
-        forced = self.guard._deny_hits(doc)[0]
-        blocking = [c for c in v.categories if self._blocks(c, v.scores, forced)]
+        blocking = r.counted
         if self._streak == 0:
             starts = [s.start for s in spans if s.category in blocking]
             self._streak_offset = w.sentence_of(min(starts)) if starts else w.first_new
@@ -479,10 +553,8 @@ class StreamSession:
                                        f"(policy stream.debounce: {self.debounce}); the unsafe stretch starts at "
                                        f"character {self._stop_offset}. " + v.rationale)
 
-    def _blocks(self, category: str, scores: dict[str, float], forced: dict[str, str]) -> bool:
-        """Whether this category's score (or a deny-list hit on it) leads to a block under the policy."""
-        if forced.get(category) == "block":
-            return True
+    def _blocks(self, category: str, scores: dict[str, float]) -> bool:
+        """Whether this category's score leads to a block under the policy."""
         return self.policy.category_action(category, self.policy.level(category, scores.get(category, 0.0))) == "block"
 
     # ------------------------------------------------------------------ final verdict

@@ -219,7 +219,9 @@ def test_debounce_one_ambiguous_word_does_not_cut():
     text = ("To stop it you can kill the python process with the kill command and then restart it. "
             "That frees the memory it held.")
     for debounce, cut in ((2, False), (1, True)):
-        guard = Guard(policy={"stream": {"debounce": debounce, "every_words": 3}}, detectors=[AmbiguousDetector()])
+        # small windows (8 words): a window counts toward a stop from 4 words on
+        guard = Guard(policy={"stream": {"debounce": debounce, "every_words": 3, "window_words": 8}},
+                      detectors=[AmbiguousDetector()])
         s = guard.stream(prompt="how do I stop a stuck job?")
         st = feed_all(s, words(text))
         assert st.stop is cut, debounce
@@ -234,9 +236,13 @@ def test_refusal_to_a_harmful_prompt_is_not_cut(guard):
     assert st.words_seen > guard.policy.stream.window_words  # the refusal scrolled out of the last words ...
     v = s.close()                                           # ... and the opening sentence still counted
     assert v.label == "safe" and v.role == "response"
-    # the same response with no refusal opening, to the same prompt, is cut
+    # Without its refusal opening, the detector carries the prompt's harm into the response; the response's own
+    # words are harmless (safe ways to learn chemistry), so the stream is not cut, but the final check, which
+    # judges the response in its prompt's context, still reports it.
     s = guard.stream(prompt=HARMFUL_PROMPT)
-    assert feed_all(s, words(REFUSAL.split(". ", 1)[1])).stop
+    st = feed_all(s, words(REFUSAL.split(". ", 1)[1]))
+    assert not st.stop and st.action == "block" and "own words" in st.rationale
+    assert s.close().action == "block"
 
 
 def test_harmful_continuation_is_cut_with_offset_and_categories(guard):
@@ -249,10 +255,11 @@ def test_harmful_continuation_is_cut_with_offset_and_categories(guard):
     assert st.stop_chars is not None and st.offset < st.stop_chars < len(text)
     assert "stopped" in st.rationale
     assert all(text[sp.start:sp.end] == sp.text for sp in st.spans)
-    # complying with a harmful prompt is cut from the start of the response
+    # complying with a harmful prompt is cut once the response's own words are harmful
+    text = COMPLIANCE_HEAD + COMPLIANCE_BODY * 2
     s = guard.stream(prompt=HARMFUL_PROMPT)
-    st = feed_all(s, words(COMPLIANCE_HEAD + COMPLIANCE_BODY))
-    assert st.stop and st.offset == 0
+    st = feed_all(s, words(text))
+    assert st.stop and st.offset == text.index("Fill the pipe")
 
 
 def test_guard_stream_stops_and_withholds_the_stopping_delta(guard):
@@ -299,7 +306,8 @@ def test_pii_is_reported_not_cut():
 
 def test_a_stop_names_the_categories_that_blocked(keyword_detector):
     guard = Guard(detectors=[keyword_detector, "pii"])
-    text = "Write to jane.doe@example.com about it. The bomb is armed. The bomb is ready now. Then more. "
+    text = ("Write to jane.doe@example.com about it. The bomb is armed. The bomb is ready now. "
+            + "It goes off at noon near the old market square, so everyone should keep well away from there. " * 3)
     st = feed_all(guard.stream(prompt="what now?"), words(text))
     assert st.stop and st.categories == ["violence"] and "pii" in st.scores
     assert text[st.offset:].startswith("The bomb is armed")

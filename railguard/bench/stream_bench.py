@@ -155,6 +155,9 @@ def bench_quality(guard: Guard, benches: dict[str, list[Row]]) -> dict:
     stopped_h = n_h = cut_u = n_u = 0
     oracle_missing = 0
     cut_both = 0
+    # Rows whose stream final verdict differs from the non-stream guard although the stream was not stopped:
+    # close() runs Guard.check on the whole response, so this must be 0 (responses under limits.max_chars).
+    differ_unstopped = 0
     for name, rows in benches.items():
         full_v = guard.check_batch([r.text for r in rows], [r.prompt for r in rows])
         full = [v.label == "unsafe" for v in full_v]
@@ -165,6 +168,7 @@ def bench_quality(guard: Guard, benches: dict[str, list[Row]]) -> dict:
             streamed.append(flag)
             states.append(st)
         y = [r.label for r in rows]
+        differ_unstopped += sum(1 for a, b, s in zip(full, streamed, states, strict=True) if a != b and not s.stop)
         f_full, f_stream = f1(y, full)[0], f1(y, streamed)[0]
         sh = sum(1 for r, s in zip(rows, states, strict=True) if r.label and s.stop)
         nh = sum(y)
@@ -195,6 +199,8 @@ def bench_quality(guard: Guard, benches: dict[str, list[Row]]) -> dict:
     print(f"{'all':<20}{len(all_y):>6}{f_full:>9.3f}{f_stream:>11.3f}{(f_stream - f_full) * 100:>+6.1f}p"
           f"{f'{stopped_h}/{n_h}':>17}{f'{cut_u}/{n_u} ({cut_u / max(1, n_u):.1%})':>16}{cut_both:>17}")
     print("   target: |diff| <= 3 points")
+    print(f"   final verdicts that differ from the non-stream guard without a stop: {differ_unstopped} (expected 0: "
+          "close() judges the whole response with Guard.check; the difference is the stops)")
     print("\n## 2. Early stop on harmful responses that were stopped\n")
     if latencies:
         q = statistics.quantiles(latencies, n=4) if len(latencies) > 1 else [latencies[0]] * 3
@@ -204,7 +210,8 @@ def bench_quality(guard: Guard, benches: dict[str, list[Row]]) -> dict:
     if from_start:
         print(f"words from the response's start to the stop: median {statistics.median(from_start):.0f} (n={len(from_start)})")
     out.update({"f1_full": f_full, "f1_stream": f_stream, "stop_latency_words": latencies,
-                "stop_words_from_start": from_start, "oracle_missing": oracle_missing})
+                "stop_words_from_start": from_start, "oracle_missing": oracle_missing,
+                "differ_unstopped": differ_unstopped})
     return out
 
 

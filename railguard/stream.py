@@ -18,9 +18,12 @@ How it stays cheap (see docs/stream.md for the figures):
   detectors, deny and allow lists and policy as `Guard.check`. The window is the response's first
   sentence (at most OPENING_WORDS words: where refusals and disclaimers are) plus its last
   `window_words` words.
-- Debounce: the stream stops after `policy.stream.debounce` consecutive windows whose policy action
-  is `block`. A window with a flag or redact action (PII under the default policy) is reported in the
-  state (categories, spans in response offsets) but never cuts the stream.
+- Debounce: the stream stops after `policy.stream.debounce` consecutive windows that count toward a
+  stop: a category blocks under the policy in the window with the prompt as context AND in the window's
+  own words judged without the prompt; it is not a category of the request (jailbreak, prompt injection);
+  and the response has at least `window_words / 2` words. A deny-list block counts at once. A window with
+  a flag or redact action (PII under the default policy) is reported in the state (categories, spans in
+  response offsets) but never cuts the stream.
 - Bounded memory: the session keeps the window, at most `policy.limits.max_chars` characters of the
   response (its tail) for the final check, and per-category running maxima. An endless stream holds
   a constant amount of memory.

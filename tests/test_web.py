@@ -43,7 +43,19 @@ CASES = [
     ("HIGH", {"website": "chase.com", "url": "https://secure.chase.com/web/auth/dashboard#/transfer/review",
               "action": {"type": "click", "target": "<button>Transfer money</button>"}}),
     ("SAFE", {"website": "reddit.com", "action": {"type": "scroll", "value": "down"}}),
-    ("HIGH", {"website": "x.com", "url": "https://x.com/compose/post", "action": {"type": "type", "target": "textbox 'Post text'", "value": "hello world"}}),
+    # typing fills the form (LOW); typing and pressing Enter posts it (HIGH)
+    ("LOW", {"website": "x.com", "url": "https://x.com/compose/post", "action": {"type": "type", "target": "textbox 'Post text'", "value": "hello world"}}),
+    ("HIGH", {"website": "x.com", "url": "https://x.com/compose/post", "action": {"type": "type", "target": "textbox 'Post text'", "value": "hello world\n"}}),
+    # icon-only markup, menu items, switches and option chips
+    ("HIGH", {"website": "drive.google.com", "url": "https://drive.google.com/drive/trash",
+              "action": {"type": "click", "target": '<div role="menuitem" class="a-v-T">Delete forever</div>'}}),
+    ("LOW", {"website": "slack.com", "url": "https://app.slack.com/client/T01/C01",
+             "action": {"type": "click", "target": '<button aria-label="Add reaction" class="c-icon_button"><svg></svg></button>'}}),
+    ("HIGH", {"website": "instagram.com", "url": "https://www.instagram.com/accounts/privacy_and_security/",
+              "action": {"type": "click", "target": '<button role="switch" aria-checked="true" aria-label="Private account"></button>'}}),
+    # a generic button takes its meaning from the page
+    ("HIGH", {"website": "github.com", "url": "https://github.com/me/repo/settings", "page": "Are you sure? This action cannot be undone. This will permanently delete the repository.",
+              "action": {"type": "click", "target": "<button>Yes</button>"}}),
 ]
 
 

@@ -33,3 +33,23 @@ def test_guideline_levels_in_generated_rows() -> None:
     # generic buttons take the level of their page
     amb = {(r["page_kind"], r["label"]) for r in rows if r["concept"] == "ambiguous:confirm"}
     assert ("checkout", "HIGH") in amb and ("login", "SAFE") in amb
+
+
+def test_typing_fills_a_form_and_enter_submits_it() -> None:
+    rows = [r for r in generate(4000, seed=2) if r["input"]["action"]["type"] in ("type", "press")]
+    typed = [r for r in rows if r["input"]["action"]["type"] == "type"]
+    # a HIGH-level field (payment, message, post) typed without Enter is LOW; with Enter it keeps the form's level
+    assert any(r["label"] == "LOW" and r["concept"] in ("card_number", "status_text", "mail_body", "chat_box") for r in typed)
+    assert all(r["label"] != "HIGH" or (r["input"]["action"]["value"] or "").endswith("\n") for r in typed)
+    assert any(r["label"] == "HIGH" for r in rows if r["input"]["action"]["type"] == "press")
+
+
+def test_markup_and_context_variety() -> None:
+    rows = generate(3000, seed=4)
+    targets = " ".join(r["input"]["action"]["target"] or "" for r in rows)
+    for shape in ('role="menuitem"', 'role="switch"', "onclick=", 'type="submit"', 'role="button"', "aria-label="):
+        assert shape in targets, shape
+    assert {"wiki", "cms", "dashboards", "smart_home", "insurance", "ride_hailing", "calendar", "cloud_storage", "chat"} <= {r["domain"] for r in rows}
+    # the same "Yes" / "OK" is HIGH in a delete or payment dialog and LOW or SAFE elsewhere
+    yes = {(r["page_kind"], r["label"]) for r in rows if r["concept"] in ("ambiguous:yes", "ambiguous:ok")}
+    assert {lab for _, lab in yes} == {"SAFE", "LOW", "HIGH"}

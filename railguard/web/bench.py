@@ -39,12 +39,12 @@ def _print_metrics(title: str, m: dict) -> None:
         print(f"    {lab:>37} {row[0]:6d}{row[1]:6d}{row[2]:6d}")
 
 
-def bench_webguard_test(g: WebGuard, limit: int | None, lat: list[float]) -> None:
+def bench_webguard_test(g: WebGuard, limit: int | None, lat: list[float], title_as: str = "task") -> None:
     from railguard.web.data import webguard_test
 
-    print("== webguard_test (evaluation-only, 1,288 human-labelled CLICK actions; never trained on) ==")
+    print(f"== webguard_test (evaluation-only, 1,288 human-labelled CLICK actions; never trained on; batch title as {title_as!r}) ==")
     ys, ps, splits = [], [], []
-    for i, (split, row) in enumerate(webguard_test()):
+    for i, (split, row) in enumerate(webguard_test(title_as=title_as)):
         if limit and i >= limit:
             break
         t = time.perf_counter()
@@ -107,12 +107,14 @@ def bench_mind2web_sc(g: WebGuard, lat: list[float]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="WebGuard benchmark (prints figures).")
     ap.add_argument("--limit", type=int, default=None, help="only the first N webguard_test rows")
+    ap.add_argument("--title-as", choices=("task", "page"), default="task",
+                    help="where webguard_test's annotation-batch title goes: task (default; not scored) or page (rounds 1-3)")
     args = ap.parse_args(argv)
     t = time.perf_counter()
     g = WebGuard()
     print(f"model {g.name} loaded in {(time.perf_counter() - t) * 1000:.0f} ms")
     lat: list[float] = []
-    bench_webguard_test(g, args.limit, lat)
+    bench_webguard_test(g, args.limit, lat, args.title_as)
     bench_own(g)
     bench_mind2web_sc(g, lat)
     lat.sort()

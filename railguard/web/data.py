@@ -28,7 +28,7 @@ def strip_annotator_label(annot_dir: str) -> str:
     return m.group("text") if m else ""
 
 
-def _webguard_row(rec: dict) -> dict:
+def _webguard_row(rec: dict, title_as: str = "task") -> dict:
     user = rec["messages"][0]["content"]
     tail = user.split("<image>", 1)[-1] + "\n"
     desc = (_FIELD["description"].search(tail) or [None, ""])[1].strip()
@@ -45,15 +45,22 @@ def _webguard_row(rec: dict) -> dict:
     aria = f' aria-label="{desc}"' if desc and desc.lower() != "nan" else ""
     target = f"<{tag_name}{(' ' + attrs) if attrs else ''}{aria}>{text}</{tag_name}>"
     return {"label": label, "website": site,
-            "input": {"website": site, "url": url, "page": title or None, "action": {"type": "click", "target": target, "value": None}}}
+            "input": {"website": site, "url": url, title_as: title or None, "action": {"type": "click", "target": target, "value": None}}}
 
 
-def webguard_test(split: str | None = None) -> Iterator[tuple[str, dict]]:
-    """-> (split, row) for each WebGuard test action; rows carry `label`, `website` and `input` (our input form)."""
+def webguard_test(split: str | None = None, title_as: str = "task") -> Iterator[tuple[str, dict]]:
+    """-> (split, row) for each WebGuard test action; rows carry `label`, `website` and `input` (our input form).
+
+    The annotation-batch title in the screenshot path names the annotation task (SOURCE.md), not the page, and
+    WebGuard's own prompt shows no such field (description, tagHead, URL, action only). So it goes to `task`,
+    which WebGuard reads as context and does not score (the rubric: judge the action, not the task). Rounds 1-3
+    passed it as `page`; `title_as="page"` reproduces that input for comparison."""
+    if title_as not in ("task", "page"):
+        raise ValueError("title_as must be 'task' or 'page'")
     root = dataset("webguard_test")
     for s in WEBGUARD_SPLITS if split is None else (split,):
         for rec in json.load(gzip.open(root / f"monitor_factory_test_{s}.json.gz")):
-            yield s, _webguard_row(rec)
+            yield s, _webguard_row(rec, title_as)
 
 
 def mind2web_sc() -> list[dict]:
@@ -78,7 +85,7 @@ def handwritten_dev(name: str = "handwritten_dev") -> list[dict]:
         cols = line.split("\t")
         label, site, url, target = cols[:4]
         typ = cols[4] if len(cols) > 4 else "click"
-        value = cols[5] if len(cols) > 5 else None
+        value = cols[5].replace("\\n", "\n") if len(cols) > 5 else None  # `\n` written in the file: Enter after typing
         out.append({"label": label, "website": site,
                     "input": {"website": site, "url": url, "page": None, "action": {"type": typ, "target": target, "value": value}}})
     return out

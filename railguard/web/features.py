@@ -13,6 +13,8 @@ from railguard.web.rules import Hit, context_hits, field_kind, target_hits
 from railguard.web.schema import WebAction
 
 N_FEATURES = 1 << 18
+_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:€|usd|eur|円|元)", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}日", re.I)
 _WORD = re.compile(r"[\w'’]+", re.U)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -28,6 +30,7 @@ class Analysis:
     target_hits: list[Hit]
     context_hits: list[Hit]
     field: str  # for type/select: search | password | sensitive | message | form; else ""
+    submits: bool = False  # the action also submits its form (Enter after typing, a submit action)
 
 
 def analyse(a: WebAction) -> Analysis:
@@ -45,7 +48,9 @@ def analyse(a: WebAction) -> Analysis:
         from railguard.web.rules import TARGET_RULES, match_rules
 
         th += [h for h in match_rules(TARGET_RULES, split_identifier(el.href), "url") if h.rule.level != "SAFE"]
-    return Analysis(typ, el, pv, value, th, context_hits(pv), fk)
+    raw = a.action.value or ""
+    submits = typ == "submit" or raw.endswith(("\n", "\r")) or (typ == "press" and clean_text(raw).lower() in ("enter", "return", "\\n"))
+    return Analysis(typ, el, pv, value, th, context_hits(pv), fk, submits)
 
 
 def _words(s: str) -> list[str]:
@@ -86,7 +91,20 @@ def feature_tokens(an: Analysis) -> list[tuple[str, float]]:
     if el.href:
         feats += [(f"hw:{w}", 0.5) for w in _words(re.sub(r"https?://[^/]+", " ", el.href)[:200])]
     if an.field:
-        feats += [(f"fk:{an.field}", 1.0), (f"a&fk:{t}&{an.field}", 1.0)]
+        feats += [(f"fk:{an.field}", 1.0), (f"a&fk:{t}&{an.field}", 1.0), (f"fk&sub:{an.field}&{an.submits}", 1.0)]
+    if an.submits:
+        feats.append(("submits", 1.0))
+    # the shape of the element's name: a price, a date or time, a count, a lone symbol, a long product-like title
+    if name:
+        feats.append((f"nlen:{min(len(ws), 6)}", 0.5))
+        if _PRICE.search(name):
+            feats.append(("shape:price", 1.0))
+        if _TIME.search(name):
+            feats.append(("shape:time", 1.0))
+        if not any(ch.isalpha() for ch in name):
+            feats.append(("shape:symbol", 1.0))
+        if ws:
+            feats.append((f"wl:{ws[-1]}", 0.5))
     v = an.value
     if t in ("press", "navigate", "scroll"):
         feats += [(f"vw:{w}", 1.0) for w in _words(v)[:20]]
@@ -99,6 +117,11 @@ def feature_tokens(an: Analysis) -> list[tuple[str, float]]:
     ctx = [h.rule.name for h in an.context_hits]
     for h in an.target_hits:
         r = h.rule
+        if h.evidence.startswith("attribute:") and name:
+            # a hit in class names or ids of an element that has its own words is weaker evidence ("voteButton",
+            # "filter-apply"): kept as its own features so the model can learn how much to trust it
+            feats += [(f"ra:{r.name}", 1.0), (f"rla:{r.level}", 1.0)]
+            continue
         feats += [(f"r:{r.name}", 1.0), (f"rl:{r.level}", 1.0), (f"a&r:{t}&{r.name}", 1.0)]
         feats += [(f"r&ctx:{r.name}&{c}", 0.5) for c in ctx]
     if not an.target_hits:

@@ -12,6 +12,7 @@ cases (scrolling, hovering, typing into a search box) are decided by rule. numpy
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -83,9 +84,14 @@ class WebGuard:
         out = [Signal(name=h.rule.name, level=h.rule.level, evidence=h.evidence[:120], source=h.source) for h in an.target_hits]  # type: ignore[arg-type]
         out += [Signal(name=h.rule.name, level=h.rule.level, evidence=h.evidence[:120], source=h.source) for h in an.context_hits]  # type: ignore[arg-type]
         if an.field:
-            out.append(Signal(name=f"field:{an.field}", level="SAFE" if an.field == "search" else "HIGH" if an.field in ("sensitive", "message") else "LOW",
+            # typing fills a form; only a submission (Enter) makes a payment, message or post field consequential
+            level = "SAFE" if an.field == "search" else "HIGH" if an.field in ("sensitive", "message") and an.submits else "LOW"
+            out.append(Signal(name=f"field:{an.field}", level=level,
                               evidence=f"{an.element.name or an.element.attr_words}"[:120], source="target"))
         return out
+
+
+_NEW_SECRET = re.compile(r"new|confirm|change|reset|neu|nouveau|nueva|新|変更", re.I)
 
 
 def _rule_override(an: Analysis) -> tuple[str, str] | None:
@@ -95,6 +101,9 @@ def _rule_override(an: Analysis) -> tuple[str, str] | None:
         return "SAFE", f"{t} changes nothing on the site"
     if t == "navigate" and not an.target_hits and not an.element.name:
         return "SAFE", "visiting a page changes nothing on the site"
+    if t == "type" and an.field == "password" and any(h.rule.name == "ctx_login" for h in an.context_hits) \
+            and not _NEW_SECRET.search(f"{an.element.name} {an.element.attr_words}"):
+        return "SAFE", "typing a password into the site's own login form is a login"
     if t in ("type", "select") and an.field == "search" and not any(h.rule.level == "HIGH" and h.rule.name in ("money_transfer", "security", "message") for h in an.target_hits):
         return "SAFE", "typing into a search or filter field only changes what is shown"
     return None

@@ -74,7 +74,7 @@ TARGET_RULES: tuple[Rule, ...] = (
           "post | post it | post now | post reply | post comment | publish* | share* | tweet | retweet | repost | comment | submit review | submit comment | submit answer"
           " | go live | make public | upload | reply | answer | veröffentlich* | posten | teilen | kommentar* | antworten"
           " | publier | partager | commenter | répondre | publicar | compartir | comentar | responder | 发布 | 发表 | 分享 | 评论"
-          " | 回复 | 转发 | 上传 | 投稿 | 公開 | 共有 | コメント | 返信 | シェア"),
+          " | 回复 | 转发 | 上传 | 投稿 | 公開 | 共有 | コメント | 返信 | シェア | create link | create a link | get link | get shareable link | share link"),
     _rule("message", "HIGH", "send a message, e-mail or invitation to other people",
           "send* | invite* | message | email | notify | forward | senden | absenden | einladen | nachricht | envoyer | inviter"
           " | message | enviar | invitar | mensaje | 发送 | 邀请 | 发消息 | 送信 | 招待 | 送る | メッセージ"),
@@ -87,13 +87,13 @@ TARGET_RULES: tuple[Rule, ...] = (
           " | zurücksenden | erstatt* | abonnieren jetzt | kostenpflichtig | postuler | candidat* | signer | s'inscrire | inscri*"
           " | créer un compte | demande de retour | retourner l'article | rembours* | souscrire | s'abonner maintenant | postular* | solicit* | firmar | registr*"
           " | crear cuenta | devol* | reembols* | suscribirse ahora | 申请 | 提交申请 | 签署 | 签约 | 注册 | 创建账户 | 退货 | 退款"
-          " | 开通 | 订阅会员 | 升级 | 投票 | 応募 | 申請 | 署名 | 契約 | 登録する | アカウント作成 | 新規登録 | 返品 | 返金 | 投票 | アップグレード"),
+          " | 开通 | 订阅会员 | 升级 | 投票 | 応募 | 申請 | 署名 | 契約 | 登録する | アカウント作成 | 新規登録 | 返品 | 返金 | 投票 | アップグレード | get premium | try it free | try free | free trial | choose this plan | choose plan | select plan | buy plan | get plus | go pro | join premium | subscribe for"),
     _rule("security", "HIGH", "change security, access or account settings",
           "password | passcode | two-factor | 2fa | two step | authenticator | api key | access token | token | ssh key"
           " | permission* | role | visibility | make private | collaborator | member access | transfer ownership | payee"
           " | payout | billing | payment method | recovery | security question | passwort | zwei-faktor | berechtigung*"
           " | sicherheit | mot de passe | double authentification | autorisation* | sécurité | contraseña | autenticación"
-          " | permisos | seguridad | 密码 | 两步验证 | 双重验证 | 权限 | 安全设置 | 密钥 | パスワード | 二段階認証 | 権限 | セキュリティ"),
+          " | permisos | seguridad | 密码 | 两步验证 | 双重验证 | 权限 | 安全设置 | 密钥 | パスワード | 二段階認証 | 権限 | セキュリティ | unlock | disarm | turn off camera | share access | guest code"),
     _rule("cancel_commitment", "HIGH", "cancel an order, booking or paid subscription",
           "cancel order | cancel booking | cancel reservation | cancel subscription | cancel my | cancel plan | unsubscribe plan"
           " | end subscription | storn* | kündig* | annuler la commande | annuler la réservation | résilier | cancelar pedido"
@@ -124,7 +124,7 @@ TARGET_RULES: tuple[Rule, ...] = (
           " | archivieren | mode sombre | préférences | langue | se désabonner | tout accepter | accepter | archiver"
           " | modo oscuro | preferencias | idioma | darse de baja | aceptar todo | aceptar | archivar | 深色模式 | 通知 | 偏好"
           " | 语言 | 取消订阅 | 接受 | 全部接受 | 归档 | 标记为已读 | ダークモード | 通知 | 言語 | 配信停止 | 同意 | すべて受け入れる"
-          " | アーカイブ | 既読"),
+          " | アーカイブ | 既読 | consent* | onetrust | gdpr | turn on | turn off | switch on | switch off | dim | brightness | thermostat | change store | set as my store | make this my store | my store | change location | update location | deliver to | set location"),
     _rule("navigate", "SAFE", "only navigate or change what the browser shows",
           "home | back | next | previous | prev | more | see more | see all | view* | show* | details | detail | open | read more"
           " | learn more | explore | browse | go to | menu | tab | page | close | cancel | dismiss | expand | collapse | help"
@@ -135,7 +135,7 @@ TARGET_RULES: tuple[Rule, ...] = (
           " | voir* | afficher | fermer | annuler | connexion | se connecter | aide | inicio | volver | siguiente | más"
           " | ver | mostrar | cerrar | cancelar | iniciar sesión | ayuda | 首页 | 返回 | 下一页 | 上一页 | 更多 | 查看 | 详情"
           " | 打开 | 关闭 | 取消 | 登录 | 帮助 | ホーム | 戻る | 次へ | 前へ | もっと見る | 詳細 | 見る | 開く | 閉じる"
-          " | キャンセル | ログイン | ヘルプ"),
+          " | キャンセル | ログイン | ヘルプ | track package | track order | track shipment | order details | view order | order status"),
     _rule("search_filter", "SAFE", "search, sort or filter what is shown",
           "search | find | go | filter* | sort* | refine | apply filters | show results | price range | suchen | suche | filter"
           " | sortieren | rechercher | recherche | filtrer | trier | buscar | búsqueda | filtrar | ordenar | 搜索 | 查找 | 筛选"
@@ -161,10 +161,19 @@ CONTEXT_RULES: tuple[Rule, ...] = (
     _rule("ctx_application", "HIGH", "an application, registration or claim form",
           "application | apply | applicant | résumé | resume | cover letter | claim | registration | sign up | create account"
           " | bewerbung | antrag | candidature | demande | solicitud | registro | 申请 | 注册 | 応募 | 申請 | 登録"),
+    _rule("ctx_destroy", "HIGH", "a dialog that confirms a deletion or another irreversible step",
+          "cannot be undone | can't be undone | permanently delete | permanently removed | are you sure | confirm deletion"
+          " | irreversible | danger zone | kann nicht rückgängig | endgültig löschen | irréversible | définitivement"
+          " | no se puede deshacer | permanentemente | 无法撤销 | 永久删除 | 确定要删除 | 取り消せません | 完全に削除 | 本当に削除"),
+    _rule("ctx_consent", "LOW", "a cookie or consent banner",
+          "cookies | cookie settings | we value your privacy | consent | your privacy choices | datenschutzeinstellungen"
+          " | vie privée | privacidad | cookie 设置 | cookieの設定"),
+    _rule("ctx_cart", "LOW", "the user's own cart or bag",
+          "cart | basket | bag | shopping cart | your cart | warenkorb | panier | carrito | cesta | 购物车 | カート | 買い物かご"),
     _rule("ctx_search", "SAFE", "a search or listing page",
           "search results | results for | sort by | filter | showing | suchergebnisse | résultats | resultados | 搜索结果"
           " | 検索結果 | 件"),
-    _rule("ctx_login", "SAFE", "a login page", "sign in | log in | login | forgot password | anmelden | connexion | iniciar sesión | 登录 | ログイン"),
+    _rule("ctx_login", "SAFE", "a login page", "sign in | log in | login | forgot password | anmelden | connexion | iniciar sesión | 登录 | ログイン | signin | sign_in | log_in | logon | ap signin | users sign in"),
 )
 
 SEARCH_FIELD = re.compile(r"search|query|keyword|find|look ?up|^q$|suche|recherch|busca|搜索|検索|where|destination|from|to|check.?in|check.?out|date|location|zip|city", re.I)

@@ -24,10 +24,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from railguard.web.domains import DOMAINS, Domain
+from railguard.web.domains import DOMAINS, OPTION_PICKS, Domain
 from railguard.web.lexicon import AMBIGUOUS, FIELDS, GENERIC, LANGS, PAGE_KINDS, Concept
 
-MARKUPS = ("html", "html", "a11y", "a11y", "react", "seeact", "text", "terse")
+MARKUPS = ("html", "html", "a11y", "a11y", "react", "seeact", "text", "terse", "taghead", "taghead", "widget")
+# real pages put the same control in many shapes: an icon with only an aria-label, a div or span with onclick, a link
+# styled as a button, a menu item, a switch, a checkbox in a label, a star or an emoji reaction
+WIDGETS = ("icon", "onclick", "linkbtn", "menuitem", "input_submit", "switch", "label_check")
 INTENT_SOURCES = {
     "webarena_tasks": ("test.raw.json.gz", "Apache-2.0"),
     "st_webagentbench": ("test.raw.json.gz", "Apache-2.0"),
@@ -75,6 +78,10 @@ def render_element(rng: random.Random, text: str, role: str, kind: str, markup: 
             return f'<button type="button" aria-label="{text}" class="icon-btn {ident}"><svg viewBox="0 0 24 24"><path d="M3 3h18"/></svg></button>'
         btype = rng.choice(["submit", "button"])
         return f'<button type="{btype}" id="{ident}" class="btn {rng.choice(["btn-primary", "btn-secondary", "a-button-input", "button--large"])}">{text}</button>'
+    if markup == "taghead":  # the element's opening tag with real-looking attributes, then its text
+        return _render_taghead(rng, text, role, kind, key, ident)
+    if markup == "widget":
+        return _render_widget(rng, text, role, kind, key, ident, nid)
     if markup == "a11y":
         extra = ""
         if kind == "type":
@@ -103,6 +110,78 @@ def render_element(rng: random.Random, text: str, role: str, kind: str, markup: 
     what = {"link": "link", "tab": "tab", "textbox": "text field", "textarea": "text area", "searchbox": "search box",
             "combobox": "dropdown", "checkbox": "checkbox", "switch": "toggle", "radio": "option"}.get(role, "button")
     return rng.choice([f'the "{text}" {what}', f"{what} labelled '{text}'", f'{text} {what}', f'the {rng.choice(["blue", "yellow", "primary", "small", "top-right"])} {what} "{text}"'])
+
+
+_CLASS_WORDS = ("btn", "button", "btn-primary", "btn-outline", "cta", "action", "link", "nav-item", "chip", "pill", "menu-item",
+                "card-link", "primary", "secondary", "ghost", "sm", "lg", "w-full", "flex", "items-center", "text-sm", "font-bold")
+
+
+def _classes(rng: random.Random, ident: str) -> str:
+    words = rng.sample(_CLASS_WORDS, rng.randint(1, 3)) + ([ident] if rng.random() < 0.4 else []) + ([_noise_class(rng)] if rng.random() < 0.5 else [])
+    return " ".join(words)
+
+
+def _render_taghead(rng: random.Random, text: str, role: str, kind: str, key: str, ident: str) -> str:
+    if kind == "type":
+        attrs = f'type="{rng.choice(["text", "text", "email", "tel", "search" if role == "searchbox" else "text"])}" name="{ident}" placeholder="{text}"'
+        return f"<input {attrs} class=\"{_classes(rng, ident)}\">" if role != "textarea" else f'<textarea name="{ident}" placeholder="{text}"></textarea>'
+    if kind in ("select",) and role == "combobox":
+        return f'<select name="{ident}" class="{_classes(rng, ident)}">{text}</select>'
+    if role in ("link", "tab"):
+        href = rng.choice([f"/{_slug(key)}", f"/{_slug(text)}/{rng.randint(1, 9999)}", f"https://www.example.com/{_slug(key)}", "#", "javascript:void(0)"])
+        return f'<a href="{href}" class="{_classes(rng, ident)}">{text}</a>'
+    tag = rng.choice(["button", "button", "button", "div", "span", "a", "li", "label"])
+    attrs = []
+    if tag == "button":
+        attrs.append(f'type="{rng.choice(["button", "submit"])}"')
+    if rng.random() < 0.7:
+        attrs.append(f'class="{_classes(rng, ident)}"')
+    if rng.random() < 0.3:
+        attrs.append(f'data-testid="{ident}"')
+    if tag in ("div", "span", "li") and rng.random() < 0.5:
+        attrs.append('role="button" tabindex="0"')
+    if tag == "a":
+        attrs.append(f'href="{rng.choice(["#", f"/{_slug(key)}"])}"')
+    return f"<{tag} {' '.join(attrs)}>{text}</{tag}>" if attrs else f"<{tag}>{text}</{tag}>"
+
+
+def _render_widget(rng: random.Random, text: str, role: str, kind: str, key: str, ident: str, nid: int) -> str:
+    if kind == "type":
+        return f'<div contenteditable="true" role="textbox" aria-label="{text}" data-placeholder="{text}" class="{_noise_class(rng)}"></div>'
+    if kind == "check" or role in ("switch", "checkbox"):
+        if rng.random() < 0.5:
+            return f'<button role="switch" aria-checked="{rng.choice(["true", "false"])}" aria-label="{text}" class="toggle {_noise_class(rng)}"><span class="knob"></span></button>'
+        return f'<label class="{_classes(rng, ident)}"><input type="checkbox" name="{ident}"> {text}</label>'
+    if role == "radio":
+        return rng.choice([f'<label><input type="radio" name="{ident}"> {text}</label>', f'<div role="radio" aria-checked="false" tabindex="0">{text}</div>',
+                           f'<button class="chip {_noise_class(rng)}" aria-pressed="false">{text}</button>'])
+    w = rng.choice(WIDGETS[:5])
+    if w == "icon":
+        icon = rng.choice([f'<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M{rng.randint(1, 9)} 3h18"/></svg>', f'<i class="fa fa-{_slug(key)}"></i>', '<span class="material-icons">more_vert</span>'])
+        attr = rng.choice(["aria-label", "title", "data-tooltip"])
+        return f'<button {attr}="{text}" class="icon-button {_noise_class(rng)}">{icon}</button>'
+    if w == "onclick":
+        tag = rng.choice(["div", "span"])
+        fn = re.sub(r"\W", "", key.title()) or "Action"
+        return f'<{tag} onclick="handle{fn}(event)" class="{_noise_class(rng)}">{text}</{tag}>'
+    if w == "linkbtn":
+        return f'<a href="/{_slug(key)}?id={nid}" class="btn btn-{rng.choice(["primary", "danger", "success", "default"])}" role="button">{text}</a>'
+    if w == "menuitem":
+        return rng.choice([f'<li role="menuitem" tabindex="-1">{text}</li>', f'<div role="menuitem" class="dropdown-item">{text}</div>', f"[{nid}] menuitem '{text}'"])
+    return f'<input type="submit" value="{text}" class="{_classes(rng, ident)}">'
+
+
+def _render_emoji(rng: random.Random, text: str, nid: int) -> str:
+    label = text if not text.isascii() or len(text) > 3 else rng.choice(["React with thumbs up", "Like", "Love"])
+    emoji = text if len(text) <= 3 else rng.choice(["👍", "❤️", "😂", "🎉", "👏"])
+    return rng.choice([f'<button aria-label="{label}" class="reaction">{emoji}</button>', f'<span role="button" aria-label="{label}">{emoji} {rng.randint(1, 99)}</span>',
+                       f"[{nid}] button '{emoji} {rng.randint(1, 99)}'", f"[button] {emoji}"])
+
+
+def _render_star(rng: random.Random, text: str, nid: int) -> str:
+    n = rng.randint(1, 5)
+    return rng.choice([f'<span role="radio" aria-label="{text}" class="star">★</span>', f'<input type="radio" name="rating" value="{n}" aria-label="{text}">',
+                       f'<button aria-label="{text}"><svg class="star-icon"/></button>', f"[{nid}] radio '{text}'", f'<label for="star{n}" title="{text}">☆</label>'])
 
 
 def render_page(rng: random.Random, title: str, heading: str, neighbours: list[tuple[str, str]], markup: str, extra_lines: list[str]) -> str:
@@ -158,6 +237,17 @@ def _url(rng: random.Random, host: str, page_kind: str, query: str = "") -> str:
     return url
 
 
+_TASK_VERBS = ("Buy", "Find", "Book", "Compare", "Delete", "Check", "Post", "Read", "Cancel", "Search for", "Order", "Browse", "Send", "Look up",
+               "Subscribe to", "Review", "Update", "Pay for", "Save", "Share", "Open", "Reserve", "Rate", "Download")
+
+
+def _task_line(rng: random.Random, domain: Domain, site: str) -> str:
+    """A task name drawn independently of the row's label (the verbs of risky and safe tasks alike)."""
+    thing = rng.choice(domain.entities)
+    t = f"{rng.choice(_TASK_VERBS)} {thing}"
+    return rng.choice([t, f"{t} on {site}", f"{site} {t.lower()}", f"{t} {rng.randint(1, 9)}"])
+
+
 class Generator:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
@@ -192,6 +282,8 @@ class Generator:
             pk = rng.choice([p for p in PAGE_KINDS.values() if p.ambiguous and (p.key in domain.pages or rng.random() < 0.3)] or list(PAGE_KINDS.values())[4:6])
             key, label = rng.choice(pk.ambiguous)
             return "ambiguous:" + key, None, pk.key, label
+        elif r < 0.82 and domain.name in OPTION_PICKS:
+            return "option", None, rng.choice([p for p in domain.pages if p in ("item", "checkout", "application", "search_form")] or ["item"]), "LOW"
         elif r < 0.92:
             return "entity", None, rng.choice([p for p in domain.pages if p in ("home", "search", "item")] or ["home"]), "SAFE"
         else:
@@ -221,15 +313,33 @@ class Generator:
         elif slot == "entity":
             text = rng.choice(domain.entities)
             role = "link"
+        elif slot == "option":
+            text = rng.choice(OPTION_PICKS.get(domain.name) or OPTION_PICKS["shopping"])
+            role = rng.choice(["radio", "button", "button"])
+            key = "option"
+            if page_kind == "search_form":
+                label = "SAFE"  # a date, a passenger count or a cabin in a search form only shapes the search
         else:
             text = ""
+        instant = bool(c is not None and c.extra.get("instant"))
+        if slot == "concept" and c is not None and kind == "select" and c.values and rng.random() < 0.4:
+            # the same choice made by clicking the option itself (a chip, a swatch, a radio label), as agents do
+            text, kind, role = rng.choice(c.values), "click", rng.choice(["radio", "button", "link"])
+            label = label if label != "HIGH" or instant else "LOW"
         atype = {"click": "click", "type": "type", "select": "select", "check": "click", "press": "press"}[kind]
         if atype == "click" and role == "button" and page_kind in ("checkout", "application", "compose", "transfer", "contact", "admin_edit") and rng.random() < 0.15:
             atype = "submit"
         if atype == "check" or (kind == "check" and rng.random() < 0.3):
             atype = "check"
+        submits = False
         if atype == "type" and rng.random() < 0.12:  # typing then pressing Enter submits the same form
-            atype, value = "press", "Enter"
+            atype, value, submits = "press", "Enter", True
+        elif atype == "type" and rng.random() < 0.15 and label != "SAFE":  # WebArena-style `type [id] [text] [1]`: Enter after
+            value, submits = (value or "example") + "\n", True
+        if kind in ("type", "select") and atype in ("type", "select") and label == "HIGH" and not instant and not submits:
+            # guideline: typing or choosing in a form writes nothing until the form is submitted; the field holds a
+            # draft the user can clear (LOW); the submit click, or Enter, carries the form's level
+            label = "LOW"
         pk = PAGE_KINDS.get(page_kind)
         title = rng.choice(_texts(pk.title, lang)) if pk else name
         title = f"{title} | {name}" if rng.random() < 0.7 else title
@@ -251,13 +361,28 @@ class Generator:
                 markup = "html"
             if kind == "click" and rng.random() < 0.06:
                 text = ""  # icon-only and unlabelled elements: the URL, page and tag must carry the decision
-            target = render_element(rng, text, role, kind if atype != "press" else "type", markup, key, value or "")
+            special = c.extra.get("markup") if (slot == "concept" and c is not None and kind == "click") else None
+            if special == "emoji" and rng.random() < 0.7:
+                target = _render_emoji(rng, text, rng.randint(10, 9999))
+            elif special == "star" and rng.random() < 0.7:
+                target = _render_star(rng, text, rng.randint(10, 9999))
+            else:
+                target = render_element(rng, text, role, kind if atype != "press" else "type", markup, key, value or "")
             if atype == "press" and markup == "a11y":
                 target += " focused: True"
         neighbours = self._neighbours(domain, lang, rng.randint(2, 7))
         extra = [x for x in _EXTRA.get(page_kind, []) if rng.random() < 0.4][:3]
         r_page = rng.random()
-        page = render_page(rng, title, heading, neighbours, markup, extra) if r_page < 0.75 else (title if r_page < 0.87 else None)
+        if r_page < 0.62:
+            page = render_page(rng, title, heading, neighbours, markup, extra)
+        elif r_page < 0.74:
+            page = title
+        elif r_page < 0.86:
+            # a task-like line in place of the page (as some harnesses pass it): its verbs say nothing about this
+            # element's level, so the model must not lean on them
+            page = _task_line(rng, domain, name)
+        else:
+            page = None
         if page and target and markup in ("a11y",) and rng.random() < 0.5:
             page = page + "\n\t" + target
         url = _url(rng, host, page_kind, query=value or "") if rng.random() < 0.93 else None

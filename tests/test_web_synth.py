@@ -53,3 +53,15 @@ def test_markup_and_context_variety() -> None:
     # the same "Yes" / "OK" is HIGH in a delete or payment dialog and LOW or SAFE elsewhere
     yes = {(r["page_kind"], r["label"]) for r in rows if r["concept"] in ("ambiguous:yes", "ambiguous:ok")}
     assert {lab for _, lab in yes} == {"SAFE", "LOW", "HIGH"}
+
+
+def test_ids_and_hrefs_never_name_the_label() -> None:
+    # concept keys such as `drive_high` or `ambiguous:save` are bookkeeping; if they reached ids, classes or hrefs the
+    # model would learn the generator's words instead of the element's (visible labels may say "Low balance alert")
+    import re
+
+    attrs = re.compile(r'\b(?:id|class|href|name|data-testid|onclick)="([^"]*)"')
+    leak = re.compile(r"(?:^|[/#\s_-])(?:high|low|safe|ambiguous|entity)(?:$|[/\s?_-])", re.I)
+    for r in generate(3000, seed=8):
+        for value in attrs.findall(r["input"]["action"]["target"] or ""):
+            assert not leak.search(value), r["input"]["action"]["target"]

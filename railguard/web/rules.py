@@ -162,7 +162,7 @@ CONTEXT_RULES: tuple[Rule, ...] = (
           "application | apply | applicant | résumé | resume | cover letter | claim | registration | sign up | create account"
           " | bewerbung | antrag | candidature | demande | solicitud | registro | 申请 | 注册 | 応募 | 申請 | 登録"),
     _rule("ctx_destroy", "HIGH", "a dialog that confirms a deletion or another irreversible step",
-          "cannot be undone | can't be undone | permanently delete | permanently removed | are you sure | confirm deletion"
+          "cannot be undone | can't be undone | permanently delete | permanently removed | confirm deletion | delete this"
           " | irreversible | danger zone | kann nicht rückgängig | endgültig löschen | irréversible | définitivement"
           " | no se puede deshacer | permanentemente | 无法撤销 | 永久删除 | 确定要删除 | 取り消せません | 完全に削除 | 本当に削除"),
     _rule("ctx_consent", "LOW", "a cookie or consent banner",

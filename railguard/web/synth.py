@@ -48,8 +48,19 @@ def _noise_class(rng: random.Random) -> str:
     return "css-" + "".join(rng.choice(string.ascii_lowercase + string.digits) for _ in range(6))
 
 
+# generator bookkeeping words that must never reach ids, classes or hrefs: they would name the label
+_LEAKY_KEY = re.compile(r"(?:^|[_:\-])(?:high|low|safe|ambiguous|entity|option|intent|concept|generic)(?:$|[_:\-])", re.I)
+
+
+def _id_base(key: str, text: str) -> str:
+    """Real sites derive ids and hrefs from what the element does or says; a concept key that carries the
+    generator's own words (`drive_high`, `ambiguous:save`, `entity`) is replaced by the visible text."""
+    return text if _LEAKY_KEY.search(key) else key
+
+
 def render_element(rng: random.Random, text: str, role: str, kind: str, markup: str, key: str, value_hint: str = "") -> str:
     """One element in one markup style. `key` (the concept's English key) feeds ids and classes, as real sites do."""
+    key = _id_base(key, text)
     ident = _slug(key) if rng.random() < 0.6 else _noise_class(rng)
     nid = rng.randint(10, 9999)
     a11y_role = {"textarea": "textbox", "radio": "radio", "switch": "switch"}.get(role, role)

@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     by_dev2 = metrics(np.array([LABEL_IDX[r["label"]] for r in dev2]), predict(clf, Xd2, ovd2, bias))
     print(f"hand-written dev set 2: {by_dev2}")
     by_devn = {}
-    for k in (3, 4, 5):
+    for k in (3, 4, 5, 6):
         devk = handwritten_dev(f"handwritten_dev{k}")
         Xdk, ovdk = featurise(devk)
         by_devn[f"handwritten_dev{k}_final_model"] = metrics(np.array([LABEL_IDX[r["label"]] for r in devk]), predict(clf, Xdk, ovdk, bias))

@@ -130,6 +130,10 @@ class Featurizer:
         return Features(uniq, val.astype(np.float32), occ_idx, np.concatenate(start_parts), np.concatenate(end_parts))
 
 
+# Categories that describe an attempt on the model: a response answering such a prompt does not inherit them.
+PROMPT_ONLY = frozenset({"jailbreak", "prompt_injection"})
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
@@ -160,15 +164,25 @@ class TextGuardModel:
             a, c = arrays["cal_a"].astype(np.float32), arrays["cal_b"].astype(np.float32)
             self.fuse = np.stack([a, np.zeros_like(a), c], axis=1)
         self.fuse_lex = arrays["fuse_lex"].astype(np.float32) if "fuse_lex" in arrays else self.fuse
+        # Encoder-only calibration, for text in a language whose harm the lexical heads never saw.
+        self.fuse_enc = arrays["fuse_enc"].astype(np.float32) if "fuse_enc" in arrays else None
+        self.mlp = ((arrays["M1"].astype(np.float32), arrays["Mb1"].astype(np.float32), arrays["M2"].astype(np.float32),
+                     arrays["Mb2"].astype(np.float32)) if "M1" in arrays else None)
+        self.mlp_heads = np.asarray(arrays["M_heads"], dtype=np.int64) if "M_heads" in arrays else None
+        self.lang_dirs = arrays["lang_dirs"].astype(np.float32) if "lang_dirs" in arrays else None
+        lexical = manifest.get("lexical_languages")
+        self.lexical_langs = frozenset(lexical["languages"]) if lexical and self.fuse_enc is not None else None
         gate = manifest.get("gate") or {}
         self.gate = float(gate.get("lexical_unsafe_below", 0.0))
         self.gate_langs = frozenset(gate.get("languages", ()))
         resp = manifest.get("response", {})
         self.refusal_damp = float(resp.get("refusal_damp", 1.0))
+        self.content_weight = float(resp.get("content_weight", 0.0))
         self.combine = manifest.get("combine", "any_scaled")
         self.head_pos = {h: i for i, h in enumerate(self.heads)}
         self.cat_pos = np.array([self.head_pos[c] for c in CATEGORY_IDS])
         self.harm_mask = np.array([c != "political" for c in CATEGORY_IDS])
+        self.prompt_only = np.array([c in PROMPT_ONLY for c in CATEGORY_IDS])
         self.unsafe_pos = self.head_pos.get("unsafe")
         self.refusal_pos = self.head_pos.get("refusal")
 
@@ -187,13 +201,29 @@ class TextGuardModel:
     def enc_logits(self, emb: np.ndarray, roles: Sequence[str]) -> np.ndarray:
         assert self.E is not None and self.Eb is not None
         flag = np.array([[1.0 if r == "response" else 0.0] for r in roles], np.float32)
-        return np.hstack([emb, flag]) @ self.E + self.Eb
+        if self.lang_dirs is not None:  # language directions out: the heads judge meaning, not language
+            emb = emb - (emb @ self.lang_dirs.T) @ self.lang_dirs
+        z = np.hstack([emb, flag])
+        out = z @ self.E + self.Eb
+        if self.mlp is not None:  # one hidden layer shared by the heads it covers (the linear heads do the rest)
+            w1, b1, w2, b2 = self.mlp
+            out[:, self.mlp_heads] = np.maximum(z @ w1 + b1, 0.0) @ w2 + b2
+        return out
 
-    def head_probs(self, lex: np.ndarray, enc: np.ndarray | None) -> np.ndarray:
-        """(n, heads) calibrated probabilities from lexical and encoder logits (lexical only: enc None)."""
+    def lexically_blind(self, language: str | None) -> bool:
+        """Whether text in `language` is judged by the encoder alone (the lexical heads never saw its harm)."""
+        return self.lexical_langs is not None and language is not None and language not in self.lexical_langs
+
+    def head_probs(self, lex: np.ndarray, enc: np.ndarray | None, blind: np.ndarray | None = None) -> np.ndarray:
+        """(n, heads) calibrated probabilities from lexical and encoder logits (lexical only: enc None).
+
+        `blind` marks rows in languages the lexical heads know no harm in: the encoder alone judges them."""
         if enc is None:
             return _sigmoid(self.fuse_lex[:, 0] * lex + self.fuse_lex[:, 2])
-        return _sigmoid(self.fuse[:, 0] * lex + self.fuse[:, 1] * enc + self.fuse[:, 2])
+        fused = _sigmoid(self.fuse[:, 0] * lex + self.fuse[:, 1] * enc + self.fuse[:, 2])
+        if blind is not None and self.fuse_enc is not None and blind.any():
+            fused[blind] = _sigmoid(self.fuse_enc[:, 0] * enc[blind] + self.fuse_enc[:, 1])
+        return fused
 
     def any_unsafe(self, hp: np.ndarray) -> np.ndarray:
         """(n,) how harmful each unit is overall (the score the fast-path gate reads)."""
@@ -441,7 +471,8 @@ class ClassifierDetector:
             if mode == "gated" and m.gate > 0:
                 for i, doc in enumerate(docs):
                     ks = per_doc[i]
-                    if ks and doc.language in m.gate_langs and float(lex_any[ks].max()) < m.gate:
+                    if (ks and doc.language in m.gate_langs and not m.lexically_blind(doc.language)
+                            and float(lex_any[ks].max()) < m.gate):
                         need[ks] = False
             need &= np.array([not u.lexical_only for u in units])
             # Long documents: encode only the MAX_ENCODED chunks per document the lexical heads find most
@@ -454,7 +485,8 @@ class ClassifierDetector:
             todo = np.nonzero(need)[0]
             if len(todo):
                 enc = m.enc_logits(embed([units[k].text for k in todo]), [units[k].role for k in todo])
-                hp[todo] = m.head_probs(lex[todo], enc)
+                blind = np.array([m.lexically_blind(docs[units[k].doc].language) for k in todo])
+                hp[todo] = m.head_probs(lex[todo], enc, blind)
         cs = m.category_scores(hp)
         out: list[Detection] = []
         for i, doc in enumerate(docs):
@@ -464,9 +496,15 @@ class ClassifierDetector:
             arg = [own[j] for j in cs[own].argmax(axis=0)] if own else []
             scores = best.copy()
             if ctx and m.refusal_pos is not None:
-                # The prompt's harm, damped by how much the response refuses: compliance carries it.
+                # The prompt's harm, damped by how much the response refuses (compliance carries it) and by how
+                # harmful the response's own content is: a compliant answer that says nothing harmful is not
+                # made unsafe by its prompt alone. Attempts on the model (jailbreak, injection) describe the
+                # prompt, never the response, and are not carried.
                 refusal = float(hp[own, m.refusal_pos].max()) if own else 0.0
                 carried = cs[ctx].max(axis=0) * (1.0 - refusal) ** m.refusal_damp
+                content = float(best[m.harm_mask].max())
+                carried = carried ** (1.0 - m.content_weight) * content ** m.content_weight
+                carried[m.prompt_only] = 0.0
                 scores = np.maximum(scores, carried)
             det = Detection(scores={c: round(float(v), 6) for c, v in zip(CATEGORY_IDS, scores, strict=True)})
             self._attribute(doc, det, best, arg, units)

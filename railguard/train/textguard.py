@@ -32,6 +32,7 @@ from railguard.detectors.classifier import (
     ROLE_RESPONSE_TOKEN,
     Featurizer,
 )
+from railguard.synth import goal_requests as gr
 from railguard.synth import hard_negatives as hn
 from railguard.synth import responses as rs
 from railguard.taxonomy import CATEGORY_IDS
@@ -75,6 +76,14 @@ def build_samples(seed: int) -> tuple[list[Sample], dict]:
     }
     samples: list[Sample] = [s for rows in pools.values() for s in rows]
     samples += gen_neg + gen_harm + refusal_rows + comply_rows + safe_rows
+    # Harmful goals in many request frames, with benign contrasts on the same topics (own rng: adding them
+    # leaves every other generated row as it was).
+    grng = random.Random(f"{seed}:goals")
+    goal_rows, contrast_rows = gr.goal_requests(grng), gr.goal_contrasts(grng)
+    samples += goal_rows + contrast_rows
+    generated |= {"synth_goal_requests": len(goal_rows), "synth_goal_contrasts": len(contrast_rows),
+                  "goals_how": "railguard/synth/goal_requests.py: hand-written harmful goals x request frames, and "
+                               "the same topics in benign frames (law, prevention, history, detection)"}
     # Railguard-generated adversarial variants (`railguard synth adversarial`, docs/adversarial.md).
     from railguard.synth.adversarial.dataset import training_samples
 
@@ -112,6 +121,9 @@ E5_CAPS = {"unsafe_prompt": 1000, "safe_prompt": 350, "response": 600}
 E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000}
 
 
+APPENDED_SOURCES = frozenset({"synth_goal_requests", "synth_goal_contrasts"})
+
+
 def e5_subset(samples: list[Sample], seed: int) -> list[int]:
     rng = random.Random(f"{seed}:e5")
     groups: dict[tuple[str, str], list[int]] = {}
@@ -119,7 +131,9 @@ def e5_subset(samples: list[Sample], seed: int) -> list[int]:
         kind = "response" if s.role == "response" else ("unsafe_prompt" if s.labels else "safe_prompt")
         groups.setdefault((s.source, kind), []).append(i)
     chosen: list[int] = []
-    for (_src, kind), idx in sorted(groups.items()):
+    # Groups in name order, except sources added later, which come last: the shuffles share one generator,
+    # so a new source sorted in the middle would re-draw every later group's subset (and its encoder vectors).
+    for (_src, kind), idx in sorted(groups.items(), key=lambda kv: (kv[0][0] in APPENDED_SOURCES, kv[0])):
         # A fixed shuffle, then a prefix: a smaller cap picks a subset of a larger one (memo stays useful).
         idx = idx[:]
         rng.shuffle(idx)

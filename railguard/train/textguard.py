@@ -121,7 +121,7 @@ E5_CAPS = {"unsafe_prompt": 1000, "safe_prompt": 350, "response": 600}
 E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000}
 
 
-APPENDED_SOURCES = frozenset({"synth_goal_requests", "synth_goal_contrasts"})
+APPENDED_SOURCES = frozenset({"synth_goal_requests", "synth_goal_contrasts", "xquad", "humaneval", "glaive_toolcall"})
 
 
 def e5_subset(samples: list[Sample], seed: int) -> list[int]:

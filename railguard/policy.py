@@ -13,6 +13,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from railguard.taxonomy import CATEGORY_IDS
 from railguard.verdict import ACTION_RANK, Action, Label
 
 BUILTIN_DIR = Path(__file__).parent / "policies"
@@ -86,6 +87,18 @@ class StreamRule(BaseModel):
     debounce: int = Field(default=2, ge=1)    # consecutive unsafe states before a stop
     window_words: int = Field(default=64, ge=8)   # words of the response a stream window judges
     every_words: int = Field(default=16, ge=1)    # judge the window at least every N words (also at sentence ends)
+    # A window counts toward a stop only once the response has this many words (None: window_words / 2).
+    min_words: int | None = Field(default=None, ge=1)
+    # Categories that describe the user's request, not the response: they never stop a stream by themselves.
+    request_categories: list[str] = Field(default_factory=lambda: ["jailbreak", "prompt_injection"])
+
+    @field_validator("request_categories")
+    @classmethod
+    def _known_categories(cls, v: list[str]) -> list[str]:
+        unknown = [c for c in v if c not in CATEGORY_IDS]
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}; known: {', '.join(CATEGORY_IDS)}")
+        return v
 
 
 class Redaction(BaseModel):

@@ -73,11 +73,10 @@ LOCAL_OVERLAP_WORDS = 8
 LANGUAGE_EVERY = 16
 # Windows judged together in one detector batch when one delta brings many judge points.
 _BATCH = 16
-# Categories that describe the user's request, not the content of a response: a response "labelled"
-# jailbreak or prompt_injection is one that answers such a request (or talks about AI instructions). They are
-# reported and count in the final check, but never stop a stream by themselves (a deny-list rule with
-# action block on them still does: the policy's author asked for it).
-PROMPT_CATEGORIES = frozenset({"jailbreak", "prompt_injection"})
+# `policy.stream.request_categories` (default jailbreak, prompt_injection) describe the user's request, not
+# the content of a response: a response "labelled" jailbreak is one that answers such a request (or talks
+# about AI instructions). They are reported and count in the final check, but never stop a stream by
+# themselves (a deny-list rule with action block on them still does: the policy's author asked for it).
 
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"""[.!?…。！？][)\]"'”’»]*$""")
@@ -176,7 +175,8 @@ class StreamSession:
         self.every_words = min(rule.every_words, rule.window_words)
         self.clause_words = max(1, self.every_words // 2)
         # A window counts toward a stop only once the response has half a window of words (see _judge).
-        self.min_words = max(1, self.window_words // 2)
+        self.min_words = rule.min_words or max(1, self.window_words // 2)
+        self.request_categories = frozenset(rule.request_categories)
         # While unsafe windows are piling up (debounce not yet reached), judge again after a few words: soon,
         # for an early stop, but with new words, so one ambiguous word cannot confirm itself.
         self.confirm_words = min(self.every_words, max(2, self.every_words // 4))
@@ -483,9 +483,10 @@ class StreamSession:
                 r.counted = [c for c in r.blocking if c in r.forced]
                 r.why = f"the response has {w.words} words (a stop needs at least {self.min_words})"
                 continue
-            r.counted = [c for c in r.blocking if c in r.forced or c not in PROMPT_CATEGORIES]
+            r.counted = [c for c in r.blocking if c in r.forced or c not in self.request_categories]
             if len(r.counted) < len(r.blocking):
-                r.why = "categories of the request (jailbreak, prompt injection) do not stop a response"
+                r.why = (f"categories of the request ({', '.join(sorted(self.request_categories))}) "
+                         "do not stop a response")
         # The response's own words must be harmful: judge the candidate windows again without the prompt, so
         # harm that a detector carries over from the prompt (a refusal of a harmful request, a benign answer to
         # an odd question) cannot stop a stream. Privacy findings do not depend on the prompt and are reused.

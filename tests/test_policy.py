@@ -80,3 +80,15 @@ def test_deny_list_blocks_with_its_category(keyword_detector):
     # evasions of a deny term are caught through normalisation
     assert g.check("a c m e corp deal").action == "block"
     assert g.check("nothing to see").action == "allow"
+
+
+def test_stream_request_categories_and_min_words_come_from_the_policy(tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("extends: default\nstream:\n  request_categories: [jailbrake]\n", encoding="utf-8")
+    with pytest.raises(PolicyError, match="jailbrake"):
+        load_policy(str(bad))
+    good = tmp_path / "good.yaml"
+    good.write_text("extends: default\nstream:\n  min_words: 5\n  request_categories: []\n", encoding="utf-8")
+    session = Guard(policy=str(good)).stream(prompt="hi")
+    assert session.min_words == 5 and session.request_categories == frozenset()
+    assert Guard().stream(prompt="hi").min_words == 32

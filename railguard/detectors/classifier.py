@@ -130,10 +130,6 @@ class Featurizer:
         return Features(uniq, val.astype(np.float32), occ_idx, np.concatenate(start_parts), np.concatenate(end_parts))
 
 
-# Categories that describe an attempt on the model: a response answering such a prompt does not inherit them.
-PROMPT_ONLY = frozenset({"jailbreak", "prompt_injection"})
-
-
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
@@ -182,7 +178,9 @@ class TextGuardModel:
         self.head_pos = {h: i for i, h in enumerate(self.heads)}
         self.cat_pos = np.array([self.head_pos[c] for c in CATEGORY_IDS])
         self.harm_mask = np.array([c != "political" for c in CATEGORY_IDS])
-        self.prompt_only = np.array([c in PROMPT_ONLY for c in CATEGORY_IDS])
+        # Categories that describe an attempt on the model: a response answering such a prompt does not inherit them.
+        prompt_only = set(resp.get("prompt_only", ()))
+        self.prompt_only = np.array([c in prompt_only for c in CATEGORY_IDS])
         self.unsafe_pos = self.head_pos.get("unsafe")
         self.refusal_pos = self.head_pos.get("refusal")
 

@@ -130,6 +130,12 @@ class Featurizer:
         return Features(uniq, val.astype(np.float32), occ_idx, np.concatenate(start_parts), np.concatenate(end_parts))
 
 
+def project_out(emb: np.ndarray, dirs: np.ndarray | None) -> np.ndarray:
+    """Encoder vectors without their components along `dirs` (the language directions: the heads judge
+    meaning, not language; see docs/MODEL.md)."""
+    return emb if dirs is None or not len(dirs) else emb - (emb @ dirs.T) @ dirs
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
@@ -199,9 +205,7 @@ class TextGuardModel:
     def enc_logits(self, emb: np.ndarray, roles: Sequence[str]) -> np.ndarray:
         assert self.E is not None and self.Eb is not None
         flag = np.array([[1.0 if r == "response" else 0.0] for r in roles], np.float32)
-        if self.lang_dirs is not None:  # language directions out: the heads judge meaning, not language
-            emb = emb - (emb @ self.lang_dirs.T) @ self.lang_dirs
-        z = np.hstack([emb, flag])
+        z = np.hstack([project_out(emb, self.lang_dirs), flag])
         out = z @ self.E + self.Eb
         if self.mlp is not None:  # one hidden layer shared by the heads it covers (the linear heads do the rest)
             w1, b1, w2, b2 = self.mlp

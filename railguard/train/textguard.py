@@ -31,6 +31,7 @@ from railguard.detectors.classifier import (
     MODEL_DIR,
     ROLE_RESPONSE_TOKEN,
     Featurizer,
+    project_out,
 )
 from railguard.synth import goal_requests as gr
 from railguard.synth import hard_negatives as hn
@@ -163,13 +164,13 @@ def featurize(samples: list[Sample], fz: Featurizer) -> sparse.csr_matrix:
 # 0.64/0.68, 64: 0.64/0.70). Benign text in nearly every language but harm in a few taught the heads that a
 # language means "safe"; without its direction they judge what is said.
 LANG_DIRS = 32
+LANG_PAIRS = 20
 # How much a response's own content gates the harm carried from its prompt (see the manifest's `response`).
 # Chosen on the validation split's labelled responses with their prompts (1,546 rows; 519 from real
 # conversations: pyrit_scorer_evals, dices, coconot): w=0 (carry alone) F1 0.728 / FPR 0.155 (real rows
 # 0.503 / 0.367), w=0.25 0.795 / 0.071 (0.498 / 0.192), w=0.5 0.792 / 0.056 (0.436 / 0.156), content
 # only 0.787 / 0.048 (0.388 / 0.131).
 RESPONSE_CONTENT_WEIGHT = 0.25
-LANG_PAIRS = 20
 # Languages whose harm the lexical heads have seen (at least this many harmful prompt rows): elsewhere their
 # n-grams only ever met benign text, so the encoder alone judges (its own calibration, `fuse_enc`).
 LEXICAL_MIN_HARM = 500
@@ -199,10 +200,6 @@ def language_directions(k: int = LANG_DIRS, pairs: int = LANG_PAIRS) -> np.ndarr
         diffs.append(block[0::2].mean(axis=0) - block[1::2].mean(axis=0))
     _, _, vt = np.linalg.svd(np.asarray(diffs, np.float64), full_matrices=False)
     return vt[:k].astype(np.float32)
-
-
-def project(Z: np.ndarray, dirs: np.ndarray | None) -> np.ndarray:
-    return Z if dirs is None or not len(dirs) else Z - (Z @ dirs.T) @ dirs
 
 
 def targets(samples: list[Sample], head: str) -> tuple[np.ndarray, np.ndarray]:
@@ -416,8 +413,8 @@ def main(argv: list[str] | None = None) -> int:
 
         lang_dirs = language_directions()
         _log(f"language directions: {lang_dirs.shape}")
-        Zt = np.hstack([project(embed([s.text for s in tr_sub], progress=progress), lang_dirs), _role_flag(tr_sub)])
-        Zv = np.hstack([project(embed([s.text for s in va_sub], progress=progress), lang_dirs), _role_flag(va_sub)])
+        Zt = np.hstack([project_out(embed([s.text for s in tr_sub], progress=progress), lang_dirs), _role_flag(tr_sub)])
+        Zv = np.hstack([project_out(embed([s.text for s in va_sub], progress=progress), lang_dirs), _role_flag(va_sub)])
         EV = np.zeros((len(va_sub), H), np.float32)
         for k, head in enumerate(HEADS):
             yt, mt = targets(tr_sub, head)

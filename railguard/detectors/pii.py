@@ -19,7 +19,7 @@ from railguard.detectors.pii_structured import (
     find_national_ids,
     find_phones,
 )
-from railguard.detectors.pii_text import find_addresses, find_dates_of_birth, find_persons
+from railguard.detectors.pii_text import DISCLOSURE_REASONS, find_addresses, find_dates_of_birth, find_persons
 
 # A person's name alone, found by its shape (known or capitalised names, a greeting) rather than after a
 # naming cue ("my name is", a title), is a mention, not a disclosure: "When was Marie Curie born?" is not a
@@ -62,8 +62,7 @@ def find_candidates(text: str, language: str | None = None) -> list[Candidate]:
 def category_score(findings: list[Finding]) -> float:
     """The pii score of a text: its strongest finding, except that name mentions alone count little."""
     top = max((f.score for f in findings), default=0.0)
-    if findings and all(f.entity_type == "PERSON" and "naming cue" not in f.reason and "title" not in f.reason
-                        for f in findings):
+    if findings and all(f.entity_type == "PERSON" and f.reason not in DISCLOSURE_REASONS for f in findings):
         return min(top, NAME_MENTION_SCORE)
     return top
 

@@ -380,6 +380,12 @@ _WEAK_CUES = frozenset({"to", "for", "by", "with", "and", "from", "hi", "hello",
                         "client", "patient", "this is", "i am", "i'm", "soy", "sono", "sou", "je suis", "ich bin",
                         "jestem"})
 # Cues that can only be followed by a name, whatever its case.
+# Reasons of names that were disclosed (after "my name is", a form label or a title), not merely mentioned;
+# the pii category score tells the two apart (railguard.detectors.pii.category_score).
+_REASON_EXPLICIT_CUE = "a name after an explicit naming cue"
+_REASON_CUE = "a name after a naming cue"
+_REASON_TITLE = "a name after a title"
+DISCLOSURE_REASONS = frozenset({_REASON_EXPLICIT_CUE, _REASON_CUE, _REASON_TITLE})
 _EXPLICIT_CUES = frozenset({"my name is", "my name's", "name is", "call me", "full name", "ich heiße", "ich heisse",
                             "mein name ist", "je m'appelle", "je m’appelle", "mon nom est", "me llamo",
                             "mi nombre es", "mi chiamo", "il mio nome è", "meu nome é", "mijn naam is", "ik heet",
@@ -405,7 +411,7 @@ def _lowercase_name(text: str, low: str, pos: int, emit) -> Iterator[Candidate]:
         if not text.startswith(" ", pos):
             break
     if start is not None and end is not None:
-        yield from emit(start, end, 0.7, "a name after an explicit naming cue")
+        yield from emit(start, end, 0.7, _REASON_EXPLICIT_CUE)
 
 
 def _trim_name(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -464,7 +470,7 @@ def find_persons(text: str) -> Iterator[Candidate]:
         strong = cue not in _WEAK_CUES
         follows = text[e:e + 1]
         if strong or _name_known(tokens) or (len(tokens) >= 2 and cue in {"i am", "i'm", "this is"}):
-            yield from emit(s, e, 0.85 if strong else 0.75, "a name after a naming cue")
+            yield from emit(s, e, 0.85 if strong else 0.75, _REASON_CUE)
         elif (cue in {"hi", "hello", "dear"} and follows in ",!:" and len(tokens) <= 3
               and not any(t.strip(".").casefold() in _common_words() for t in tokens)):
             yield from emit(s, e, 0.7, "a name after a greeting")  # "Hi Freddy, ..."
@@ -477,10 +483,10 @@ def find_persons(text: str) -> Iterator[Candidate]:
     for t in _TITLE_WORDS.finditer(low):
         m = _NAME_AT.match(text, t.end())
         if m is not None:
-            yield from emit(t.start(), m.end(), 0.85, "a name after a title")
+            yield from emit(t.start(), m.end(), 0.85, _REASON_TITLE)
     for m in _CUE_OTHER.finditer(text):
         s, e = m.span("name")
-        yield from emit(s, e, 0.8, "a name after a naming cue")
+        yield from emit(s, e, 0.8, _REASON_CUE)
     for m in _SUFFIX_OTHER.finditer(text):
         grp = "name" if m.group("name") else "kname"
         if m.group(grp).replace(" ", "") not in _NOT_HONORED:

@@ -46,22 +46,25 @@ class Document:
 
     def chunks(self, size: int | None = None, overlap: int = 200) -> list[tuple[int, int]]:
         """[start, end) ranges of `folded` text covering it in overlapping windows, cut at whitespace."""
-        size = size or self.chunk_chars
         t = self.folded.text
-        if len(t) <= size:
-            return [(0, len(t))]
-        out: list[tuple[int, int]] = []
-        start = 0
-        while start < len(t):
-            end = min(len(t), start + size)
-            if end < len(t):
-                cut = t.rfind(" ", start + size // 2, end)
-                end = cut if cut > start else end
-            out.append((start, end))
-            if end >= len(t):
-                break
-            start = max(end - overlap, start + 1)
-        return out
+        return windows(t, size or self.chunk_chars, overlap) if t else [(0, 0)]
+
+
+def windows(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
+    """[start, end) ranges covering `text` in windows of at most `size` characters that overlap by about
+    `overlap`, each cut at a space in its second half when there is one."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind(" ", start + size // 2, end)
+            end = cut if cut > start else end
+        out.append((start, end))
+        if end >= len(text):
+            break
+        start = max(end - overlap, start + 1)
+    return out
 
 
 @dataclass

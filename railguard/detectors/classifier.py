@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from railguard.detectors.base import Detection, Document, Finding, register
+from railguard.detectors.base import Detection, Document, Finding, register, windows
 from railguard.taxonomy import CATEGORY_IDS
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "textguard"
@@ -381,21 +381,6 @@ WINDOW = 400
 MAX_ENCODED = 8
 
 
-def _windows(text: str, size: int = WINDOW, overlap: int = 100) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            cut = text.rfind(" ", start + size // 2, end)
-            end = cut if cut > start else end
-        out.append((start, end))
-        if end >= len(text):
-            break
-        start = max(end - overlap, start + 1)
-    return out
-
-
 @lru_cache(maxsize=128)
 def _prompt_chunks(prompt: str, chunk_chars: int) -> tuple[str, ...]:
     """The folded chunks of a prompt that a response is judged with (normalised once, not per window)."""
@@ -445,7 +430,7 @@ class ClassifierDetector:
             for s, e in doc.chunks():
                 units.append(_Unit(i, text[s:e], doc.role, s, e))
                 if e - s > WINDOW_FROM:
-                    for ws, we in _windows(text[s:e]):
+                    for ws, we in windows(text[s:e], WINDOW, 100):
                         units.append(_Unit(i, text[s + ws:s + we], doc.role, s + ws, s + we, lexical_only=True))
             if doc.role == "response" and doc.prompt:
                 for chunk in _prompt_chunks(doc.prompt, doc.chunk_chars):

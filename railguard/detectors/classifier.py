@@ -454,12 +454,12 @@ class ClassifierDetector:
             # Fast path: a document in a language the lexical heads know, which they judge clearly safe,
             # skips the encoder (the gate was chosen on validation data to cost at most 1% recall).
             lex_any = m.any_unsafe(hp)
+            blind_doc = [m.lexically_blind(doc.language) for doc in docs]
             need = np.ones(len(units), bool)
             if mode == "gated" and m.gate > 0:
                 for i, doc in enumerate(docs):
                     ks = per_doc[i]
-                    if (ks and doc.language in m.gate_langs and not m.lexically_blind(doc.language)
-                            and float(lex_any[ks].max()) < m.gate):
+                    if ks and doc.language in m.gate_langs and not blind_doc[i] and float(lex_any[ks].max()) < m.gate:
                         need[ks] = False
             need &= np.array([not u.lexical_only for u in units])
             # Long documents: encode only the MAX_ENCODED chunks per document the lexical heads find most
@@ -472,7 +472,7 @@ class ClassifierDetector:
             todo = np.nonzero(need)[0]
             if len(todo):
                 enc = m.enc_logits(embed([units[k].text for k in todo]), [units[k].role for k in todo])
-                blind = np.array([m.lexically_blind(docs[units[k].doc].language) for k in todo])
+                blind = np.array([blind_doc[units[k].doc] for k in todo])
                 hp[todo] = m.head_probs(lex[todo], enc, blind)
         cs = m.category_scores(hp)
         out: list[Detection] = []

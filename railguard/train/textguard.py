@@ -178,18 +178,13 @@ LEXICAL_MIN_HARM = 500
 
 def language_directions(k: int = LANG_DIRS, pairs: int = LANG_PAIRS) -> np.ndarray:
     """(k, E5_DIM) orthonormal directions that separate languages rather than meanings."""
-    import gzip
-
-    from railguard.data_paths import data_root
     from railguard.train.embeddings import embed
 
     per_lang: dict[str, list[dict]] = {}
-    with gzip.open(data_root() / "tatoeba_laser" / "tatoeba_v1_test_112lang.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            rows = per_lang.setdefault(r["lang"], [])
-            if len(rows) < pairs:
-                rows.append(r)
+    for r in src._jsonl(src._p("tatoeba_laser", "tatoeba_v1_test_112lang.jsonl.gz")):
+        rows = per_lang.setdefault(r["lang"], [])
+        if len(rows) < pairs:
+            rows.append(r)
     texts = [t for lang in sorted(per_lang) for r in per_lang[lang] for t in (r["text"], r["eng"])]
     Z = embed(texts)
     diffs, o = [], 0
@@ -413,8 +408,10 @@ def main(argv: list[str] | None = None) -> int:
 
         lang_dirs = language_directions()
         _log(f"language directions: {lang_dirs.shape}")
-        Zt = np.hstack([project_out(embed([s.text for s in tr_sub], progress=progress), lang_dirs), _role_flag(tr_sub)])
-        Zv = np.hstack([project_out(embed([s.text for s in va_sub], progress=progress), lang_dirs), _role_flag(va_sub)])
+        def encoder_inputs(rows: list[Sample]) -> np.ndarray:  # what TextGuardModel.enc_logits feeds its heads
+            return np.hstack([project_out(embed([s.text for s in rows], progress=progress), lang_dirs), _role_flag(rows)])
+
+        Zt, Zv = encoder_inputs(tr_sub), encoder_inputs(va_sub)
         EV = np.zeros((len(va_sub), H), np.float32)
         for k, head in enumerate(HEADS):
             yt, mt = targets(tr_sub, head)

@@ -240,7 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="at most N examples per benchmark (random, seed 0)")
     ap.add_argument("--out", type=Path, default=Path("reports"))
     ap.add_argument("--only", default=None, help="comma-separated benchmark names")
+    ap.add_argument("--model", type=Path, default=None, help="text model artifact folder (default: the shipped one)")
     args = ap.parse_args(argv)
+    if args.model:
+        os.environ["RAILGUARD_TEXTGUARD_MODEL"] = str(args.model)
     names = [n.strip() for n in args.only.split(",")] if args.only else list(DEFAULT_SUITE)
     run_suite(names, args.limit, args.out, "python -m railguard.bench.textguard_eval " + " ".join(argv or sys.argv[1:]))
     return 0

@@ -180,6 +180,9 @@ class TextGuardModel:
         resp = manifest.get("response", {})
         self.refusal_damp = float(resp.get("refusal_damp", 1.0))
         self.content_weight = float(resp.get("content_weight", 0.0))
+        # How much a refusal also damps the response's own content scores (0: not at all): a refusal that
+        # names the harm it declines ("I can't help you hurt someone") is not harmful content.
+        self.content_refusal_damp = float(resp.get("content_refusal_damp", 0.0))
         self.combine = manifest.get("combine", "any_scaled")
         self.head_pos = {h: i for i, h in enumerate(self.heads)}
         self.cat_pos = np.array([self.head_pos[c] for c in CATEGORY_IDS])
@@ -313,10 +316,12 @@ def load_model(path: Path | None = None) -> TextGuardModel:
     if _MODEL is None:
         with _LOCK:
             if _MODEL is None:
-                if not (MODEL_DIR / "manifest.json").is_file():
+                # RAILGUARD_TEXTGUARD_MODEL: an artifact folder of your own (`railguard train textguard --out DIR`).
+                where = Path(os.environ.get("RAILGUARD_TEXTGUARD_MODEL") or MODEL_DIR)
+                if not (where / "manifest.json").is_file():
                     raise FileNotFoundError(
-                        f"text guard model not found in {MODEL_DIR}; train it with `python -m railguard.train textguard`")
-                _MODEL = TextGuardModel(MODEL_DIR)
+                        f"text guard model not found in {where}; train it with `python -m railguard.train textguard`")
+                _MODEL = TextGuardModel(where)
     return _MODEL
 
 
@@ -482,6 +487,9 @@ class ClassifierDetector:
             best = cs[own].max(axis=0) if own else np.zeros(len(CATEGORY_IDS), np.float32)
             arg = [own[j] for j in cs[own].argmax(axis=0)] if own else []
             scores = best.copy()
+            if doc.role == "response" and own and m.refusal_pos is not None and m.content_refusal_damp > 0:
+                refusal = float(hp[own, m.refusal_pos].max())
+                scores = scores * (1.0 - refusal) ** m.content_refusal_damp
             if ctx and m.refusal_pos is not None:
                 # The prompt's harm, damped by how much the response refuses (compliance carries it) and by how
                 # harmful the response's own content is: a compliant answer that says nothing harmful is not
@@ -489,12 +497,13 @@ class ClassifierDetector:
                 # prompt, never the response, and are not carried.
                 refusal = float(hp[own, m.refusal_pos].max()) if own else 0.0
                 carried = cs[ctx].max(axis=0) * (1.0 - refusal) ** m.refusal_damp
-                content = float(best[m.harm_mask].max())
+                content = float(scores[m.harm_mask].max())
                 carried = carried ** (1.0 - m.content_weight) * content ** m.content_weight
                 carried[m.prompt_only] = 0.0
                 scores = np.maximum(scores, carried)
             det = Detection(scores={c: round(float(v), 6) for c, v in zip(CATEGORY_IDS, scores, strict=True)})
-            self._attribute(doc, det, best, arg, units)
+            # Findings only where the text's own words drove a score that still stands (not a damped refusal).
+            self._attribute(doc, det, np.minimum(best, scores), arg, units)
             out.append(det)
         return out
 

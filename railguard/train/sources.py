@@ -582,6 +582,34 @@ def load_long_prompts(rng: random.Random) -> list[Sample]:
     return out
 
 
+def load_long_texts(rng: random.Random) -> list[Sample]:
+    """Long benign prose: OpenAssistant replies (as text a user pastes, and as responses to their prompts) and
+    plain Wikipedia passages (XQuAD, 12 languages). Long training texts were mostly jailbreaks, hate posts and
+    injections, so ordinary multi-sentence prose (a blog comment, an article) was flagged as jailbreak or hate."""
+    out: list[Sample] = []
+    oa = list(_jsonl(_p("oasst1_en_fi_validation", "oasst1_validation_en_fi.jsonl.gz")))
+    by_id = {r["message_id"]: r for r in oa}
+
+    def clean(r: dict) -> bool:
+        labels = r.get("labels") or {}
+        risky = max((labels.get(k) or 0.0) for k in ("not_appropriate", "toxicity", "hate_speech", "violence", "sexual_content"))
+        return (_ok(r.get("text_en")) and not r.get("deleted") and ((r.get("detoxify") or {}).get("toxicity") or 0.0) < 0.3
+                and risky < 0.3)
+
+    replies = [r for r in oa if r.get("role") == "assistant" and clean(r)]
+    for r in _cap(replies, 900, rng):
+        out.append(benign(r["text_en"], "oasst1_assistant_text"))
+    for r in replies:
+        parent = by_id.get(r.get("parent_id") or "")
+        if parent and parent.get("role") == "prompter" and clean(parent):
+            out.append(Sample(r["text_en"], {}, "oasst1_replies", role="response", prompt=parent["text_en"]))
+    for path in sorted(_p("xquad").glob("xquad.*.json.gz")):
+        lang = path.name.split(".")[1]
+        paras = [para["context"] for art in json.load(_open(path))["data"] for para in art["paragraphs"] if _ok(para.get("context"))]
+        out += [benign(t, "xquad_passages", lang) for t in _cap(paras, 60, rng)]
+    return out
+
+
 # ---------------------------------------------------------------- registry
 SOURCES: tuple[SourceInfo, ...] = (
     SourceInfo("advbench", "advbench", "MIT", load_advbench),
@@ -607,6 +635,7 @@ SOURCES: tuple[SourceInfo, ...] = (
     SourceInfo("benign_answers", "mt_bench_vicuna_bench, gpteacher_roleplay_codegen, belle_eval_zh, truthfulqa", "Apache-2.0 / MIT / ODC-By", load_benign_answers),
     SourceInfo("long_prompts", "xquad, humaneval, glaive_toolcall_demo", "CC-BY-SA-4.0 (XQuAD) / MIT (HumanEval) / Apache-2.0 (Glaive demo)",
                load_long_prompts),
+    SourceInfo("long_texts", "oasst1_en_fi_validation, xquad", "Apache-2.0 (oasst1) / CC-BY-SA-4.0 (XQuAD)", load_long_texts),
 )
 
 

@@ -81,10 +81,21 @@ def build_samples(seed: int) -> tuple[list[Sample], dict]:
     # leaves every other generated row as it was).
     grng = random.Random(f"{seed}:goals")
     goal_rows, contrast_rows = gr.goal_requests(grng), gr.goal_contrasts(grng)
-    samples += goal_rows + contrast_rows
+    benign_goal_rows = gr.benign_goal_requests(random.Random(f"{seed}:benign-goals"))
+    samples += goal_rows + contrast_rows + benign_goal_rows
     generated |= {"synth_goal_requests": len(goal_rows), "synth_goal_contrasts": len(contrast_rows),
+                  "synth_goal_benign": len(benign_goal_rows),
                   "goals_how": "railguard/synth/goal_requests.py: hand-written harmful goals x request frames, and "
-                               "the same topics in benign frames (law, prevention, history, detection)"}
+                               "the same topics in benign frames (law, prevention, history, detection), and benign goals in the "
+                               "same request frames as the harmful ones"}
+    # Hand-written requests in 20 languages, harmful and benign look-alikes (railguard/synth/multilingual_requests.py).
+    from railguard.synth.multilingual_requests import multilingual_requests
+
+    ml_rows = multilingual_requests()
+    samples += ml_rows
+    generated |= {"synth_multilingual_requests": len(ml_rows),
+                  "multilingual_how": "railguard/synth/data/requests/<lang>.tsv: harmful requests and benign requests "
+                                      "(everyday and look-alikes) hand-written for railguard in 20 languages"}
     # Railguard-generated adversarial variants (`railguard synth adversarial`, docs/adversarial.md).
     from railguard.synth.adversarial.dataset import training_samples
 
@@ -119,10 +130,17 @@ E5_CAPS = {"unsafe_prompt": 1000, "safe_prompt": 350, "response": 600}
 # Per-source overrides of E5_CAPS. Tried: ("xsafety", "unsafe_prompt"): 1500 (more non-English harm for the
 # encoder heads): validation `unsafe` F1 0.898 (on its own, larger validation subset) vs 0.865, but a Chinese bomb-making prompt of the tests moved
 # from violence to illegal; not shipped yet.
-E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000}
+E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000,
+                                              # benign goals in the harmful goals' frames: all of them, or the
+                                              # encoder side would still see frames as evidence of harm
+                                              ("synth_goal_benign", "safe_prompt"): 1000,
+                                              ("synth_multilingual_requests", "unsafe_prompt"): 2000,
+                                              ("synth_multilingual_requests", "safe_prompt"): 2000}
 
 
-APPENDED_SOURCES = frozenset({"synth_goal_requests", "synth_goal_contrasts", "xquad", "humaneval", "glaive_toolcall"})
+APPENDED_SOURCES = frozenset({"synth_goal_requests", "synth_goal_contrasts", "xquad", "humaneval", "glaive_toolcall",
+                              "synth_goal_benign", "synth_multilingual_requests", "oasst1_assistant_text",
+                              "oasst1_replies", "xquad_passages"})
 
 
 def e5_subset(samples: list[Sample], seed: int) -> list[int]:
@@ -171,6 +189,9 @@ LANG_PAIRS = 20
 # 0.503 / 0.367), w=0.25 0.795 / 0.071 (0.498 / 0.192), w=0.5 0.792 / 0.056 (0.436 / 0.156), content
 # only 0.787 / 0.048 (0.388 / 0.131).
 RESPONSE_CONTENT_WEIGHT = 0.25
+# The response rule's free settings, chosen on the validation responses through the serving code (see
+# choose_response_rule); the defaults are the rule as it shipped before the choice was automated.
+RESPONSE_GRID: dict[str, tuple[float, ...]] = {"content_weight": (0.0, 0.25, 0.5), "content_refusal_damp": (0.0, 1.0, 2.0)}
 # Languages whose harm the lexical heads have seen (at least this many harmful prompt rows): elsewhere their
 # n-grams only ever met benign text, so the encoder alone judges (its own calibration, `fuse_enc`).
 LEXICAL_MIN_HARM = 500
@@ -531,11 +552,13 @@ def main(argv: list[str] | None = None) -> int:
                               "rule": "text in another detected language is judged by the encoder heads alone (fuse_enc)"},
         "gate": {"lexical_unsafe_below": gate, "languages": sorted(GATE_LANGS & set(lexical_langs)),
                  "rule": "skip the encoder when the language is listed and the lexical-only unsafe probability is below the threshold"},
-        "response": {"refusal_damp": 1.0, "content_weight": RESPONSE_CONTENT_WEIGHT,
+        "response": {"refusal_damp": 1.0, "content_weight": RESPONSE_CONTENT_WEIGHT, "content_refusal_damp": 0.0,
                      "prompt_only": ["jailbreak", "prompt_injection"],
-                     "rule": "response score_c = max(content_c, carried_c^(1-w) x content^w), carried_c = prompt_c x "
-                             "(1 - refusal)^refusal_damp, content = the response's own highest harm score, w = "
-                             "content_weight; prompt_only categories are not carried"},
+                     "rule": "response score_c = max(own_c, carried_c^(1-w) x content^w), own_c = the response's own "
+                             "score x (1 - refusal)^content_refusal_damp, carried_c = prompt_c x (1 - refusal)^refusal_damp, "
+                             "content = max own_c over harm categories, w = content_weight; prompt_only categories are "
+                             "not carried; content_weight and content_refusal_damp chosen on validation responses "
+                             "(metrics_validation.response_rule)"},
         "data": {
             "sources": licenses,
             "generated": generated,
@@ -556,8 +579,66 @@ def main(argv: list[str] | None = None) -> int:
                                  "(languages outside lexical_languages); lang_dirs (k x 384): language directions projected out", "manifest.json": "this file"},
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if use_enc:
+        chosen, table = choose_response_rule(out, val)
+        manifest["response"] |= chosen
+        manifest["metrics_validation"]["response_rule"] = table
+        _log(f"response rule: {chosen} ({table[_rule_key(chosen)]})")
+        manifest["train_seconds"] = round(time.time() - t0, 1)
+        (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     _log(f"wrote {out} in {time.time() - t0:.0f}s")
     return 0
+
+
+def _rule_key(setting: dict[str, float]) -> str:
+    return " ".join(f"{k}={v}" for k, v in sorted(setting.items()))
+
+
+def choose_response_rule(out: Path, val: list[Sample]) -> tuple[dict[str, float], dict[str, dict]]:
+    """The response rule's settings with the best F1 (unsafe = positive) on the validation responses that have a
+    prompt (the human-written ones: PyRIT, DICES, CoCoNot, OpenAssistant, ...), computed by the serving detector over the artifact just written (so training and serving cannot
+    disagree on the rule). Ties go to the earlier, simpler setting."""
+    import itertools
+    import os
+    import tempfile
+
+    from railguard.detectors.base import Document
+    from railguard.detectors.classifier import ClassifierDetector
+
+    rows = [s for s in val if s.role == "response" and s.prompt]
+    # Real responses only when there are enough of them: the generated ones are templates the heads find easy,
+    # and a rule chosen on them favours precision that real answers do not get (measured 2026-12-02).
+    real = [s for s in rows if not s.source.startswith("synth_")]
+    if sum(s.unsafe for s in real) >= 30:
+        rows = real
+    docs = [Document(text=s.text, role="response", prompt=s.prompt, language=s.lang) for s in rows]
+    y = np.array([s.unsafe for s in rows])
+    det = ClassifierDetector(out)
+    model = det.model
+    table: dict[str, dict] = {}
+    best: tuple[float, dict[str, float]] | None = None
+    # Each setting re-reads the same texts: a memo of encoder vectors makes the later passes cheap.
+    with tempfile.TemporaryDirectory() as tmp:
+        own_memo = "RAILGUARD_E5_CACHE" not in os.environ
+        if own_memo:
+            os.environ["RAILGUARD_E5_CACHE"] = str(Path(tmp) / "e5.sqlite")
+        try:
+            names = sorted(RESPONSE_GRID)
+            for values in itertools.product(*(RESPONSE_GRID[n] for n in names)):
+                setting = dict(zip(names, values, strict=True))
+                for k, v in setting.items():
+                    setattr(model, k, v)
+                p = np.array([max(v for c, v in d.scores.items() if c != "political") for d in det.detect_batch(docs)])
+                m = _f1(y, p)
+                m["fpr"] = round(float((p[~y] >= 0.5).mean()), 4) if (~y).any() else 0.0
+                table[_rule_key(setting)] = m
+                if best is None or m["f1"] > best[0]:
+                    best = (m["f1"], setting)
+        finally:
+            if own_memo:
+                os.environ.pop("RAILGUARD_E5_CACHE", None)
+    assert best is not None
+    return best[1], table
 
 
 if __name__ == "__main__":

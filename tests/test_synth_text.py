@@ -15,7 +15,7 @@ from railguard.train.sources import Sample
 
 def test_goal_requests_put_every_goal_in_several_frames_with_its_category() -> None:
     rows = gr.goal_requests(random.Random(0))
-    assert len(rows) == 4 * (len(gr.GOALS) + len(getattr(gr, "MORE_GOALS", ())))
+    assert len(rows) == 4 * (len(gr.GOALS) + len(gr.MORE_GOALS) + len(gr.EXTRA_GOALS)) == 4 * len(gr.harmful_goals())
     for s in rows:
         (cat, p), = s.labels.items()
         assert cat in CATEGORY_IDS and p == 1.0 and s.unsafe
@@ -38,6 +38,104 @@ def test_generators_are_deterministic_by_seed() -> None:
     a = [s.text for s in gr.goal_requests(random.Random(3)) + hn.harmful_requests(random.Random(3))]
     b = [s.text for s in gr.goal_requests(random.Random(3)) + hn.harmful_requests(random.Random(3))]
     assert a == b
+
+
+# ---------------------------------------------------------------- shared frames: goals and items (goal_requests.py)
+
+_HARM_CATS = {"violence", "illegal", "sexual", "sexual_minors", "self_harm", "hate", "toxicity", "sexism", "pii",
+              "unethical", "copyright"}
+
+
+def _frame_runs() -> list[tuple[str, list[Sample], tuple[str, ...], list[tuple[str | None, str]], int, str]]:
+    """(name, rows, frames, (category or None, filler) per filler, per-filler count, slot) for each generator."""
+    return [
+        ("goal_requests", gr.goal_requests(random.Random(11)), gr.SHARED_FRAMES, gr.harmful_goals(), 4, "g"),
+        ("benign_goal_requests", gr.benign_goal_requests(random.Random(11)), gr.SHARED_FRAMES,
+         [(None, g) for g in gr.benign_goals()], 3, "g"),
+        ("item_requests", gr.item_requests(random.Random(11)), gr.ITEM_FRAMES, list(gr.HARMFUL_ITEMS), 3, "x"),
+        ("benign_item_requests", gr.benign_item_requests(random.Random(11)), gr.ITEM_FRAMES,
+         [(None, x) for x in gr.BENIGN_ITEMS], 3, "x"),
+    ]
+
+
+def _parse(rows: list[Sample], frames: tuple[str, ...], fillers: list[tuple[str | None, str]], slot: str):
+    """Each row's (frame, category, filler), found by rendering every pair in both casings."""
+    table: dict[str, tuple[str, str | None, str]] = {}
+    for f in frames:
+        for cat, x in fillers:
+            t = f.format(**{slot: x})
+            for v in (t, t[0].upper() + t[1:]):
+                table[v] = (f, cat, x)
+    return [table[s.text] for s in rows]
+
+
+def test_filler_tables_are_wide_varied_and_disjoint() -> None:
+    assert len(gr.EXTRA_GOALS) >= 300 and len(gr.EXTRA_BENIGN_GOALS) >= 300
+    assert len(gr.HARMFUL_ITEMS) >= 150 and len(gr.BENIGN_ITEMS) >= 150
+    assert len(gr.ITEM_FRAMES) >= 25 and len(gr.SHARED_FRAMES) >= 32 + 20
+    for table in (gr.EXTRA_GOALS, gr.HARMFUL_ITEMS):
+        counts = collections.Counter(c for c, _ in table)
+        assert set(counts) == _HARM_CATS and min(counts.values()) >= 7, counts
+    goal_counts = collections.Counter(c for c, _ in gr.EXTRA_GOALS)
+    for thin in ("sexual", "sexual_minors", "self_harm", "copyright", "pii", "unethical"):
+        assert goal_counts[thin] >= 25, thin
+    harmful_goals = [g for _, g in gr.harmful_goals()]
+    harmful_items = [x for _, x in gr.HARMFUL_ITEMS]
+    for fillers in (harmful_goals, gr.benign_goals(), harmful_items, list(gr.BENIGN_ITEMS)):
+        assert len({x.lower() for x in fillers}) == len(fillers)
+        assert not [x for x in fillers if "{" in x or "}" in x or x != x.strip()]
+    assert not {g.lower() for g in harmful_goals} & {g.lower() for g in gr.benign_goals()}
+    assert not {x.lower() for x in harmful_items} & {x.lower() for x in gr.BENIGN_ITEMS}
+    for frames, slot in ((gr.SHARED_FRAMES, "{g}"), (gr.ITEM_FRAMES, "{x}")):
+        assert all(f.count(slot) == 1 and f.count("{") == 1 for f in frames)
+        assert len({f[0].upper() + f[1:] for f in frames}) == len(frames)
+
+
+def test_every_goal_and_item_sits_in_several_distinct_frames_with_its_label() -> None:
+    sources = {"goal_requests": "synth_goal_requests", "benign_goal_requests": "synth_goal_benign",
+               "item_requests": "synth_item_requests", "benign_item_requests": "synth_item_benign"}
+    for name, rows, frames, fillers, per, slot in _frame_runs():
+        assert len(rows) == per * len(fillers), name
+        assert {s.source for s in rows} == {sources[name]} and {s.lang for s in rows} == {"en"}
+        parsed = _parse(rows, frames, fillers, slot)
+        by_filler: dict[str, list[str]] = collections.defaultdict(list)
+        for s, (frame, cat, x) in zip(rows, parsed, strict=True):
+            by_filler[x].append(frame)
+            if cat is None:
+                assert s.labels == {} and not s.unsafe, s.text
+            else:
+                assert s.labels == {cat: 1.0} and cat in CATEGORY_IDS and s.unsafe, s.text
+        assert len(by_filler) == len(fillers), name
+        assert all(len(set(fs)) == len(fs) == per for fs in by_filler.values()), name
+
+
+def test_every_frame_is_used_by_harmful_and_benign_rows_alike() -> None:
+    runs = {name: (rows, frames, fillers, slot) for name, rows, frames, fillers, _per, slot in _frame_runs()}
+    for harm, benign in (("goal_requests", "benign_goal_requests"), ("item_requests", "benign_item_requests")):
+        used = {}
+        for name in (harm, benign):
+            rows, frames, fillers, slot = runs[name]
+            used[name] = collections.Counter(f for f, _c, _x in _parse(rows, frames, fillers, slot))
+            assert set(used[name]) == set(frames), name
+            # frames are dealt evenly, so a frame's share is the same on both sides
+            assert max(used[name].values()) - min(used[name].values()) <= 1, name
+    # smaller per-filler counts still cover every frame
+    for per in (1, 2):
+        rows = gr.benign_item_requests(random.Random(4), per_item=per)
+        assert {f for f, _c, _x in _parse(rows, gr.ITEM_FRAMES, [(None, x) for x in gr.BENIGN_ITEMS], "x")} == set(gr.ITEM_FRAMES)
+
+
+def test_frame_requests_are_filled_unique_deterministic_and_varied_in_case() -> None:
+    def run(seed: int) -> list[str]:
+        return [s.text for fn in (gr.goal_requests, gr.benign_goal_requests, gr.item_requests, gr.benign_item_requests)
+                for s in fn(random.Random(seed))]
+    a = run(7)
+    assert a == run(7) and a != run(8)
+    assert not [t for t in a if "{" in t or "}" in t]
+    assert len(set(a)) == len(a)
+    # both casings occur, also for frames written in lowercase
+    assert any(t.startswith("how to ") for t in a) and any(t.startswith("How to ") for t in a)
+    assert any(t[0].islower() for t in a) and sum(t[0].isupper() for t in a) > 0.6 * len(a)
 
 
 # ---------------------------------------------------------------- generated responses (railguard/synth/responses.py)

@@ -17,6 +17,7 @@ import json
 import random
 import sys
 import time
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -82,12 +83,16 @@ def build_samples(seed: int) -> tuple[list[Sample], dict]:
     grng = random.Random(f"{seed}:goals")
     goal_rows, contrast_rows = gr.goal_requests(grng), gr.goal_contrasts(grng)
     benign_goal_rows = gr.benign_goal_requests(random.Random(f"{seed}:benign-goals"))
-    samples += goal_rows + contrast_rows + benign_goal_rows
+    irng = random.Random(f"{seed}:items")
+    item_rows, benign_item_rows = gr.item_requests(irng), gr.benign_item_requests(irng)
+    samples += goal_rows + contrast_rows + benign_goal_rows + item_rows + benign_item_rows
     generated |= {"synth_goal_requests": len(goal_rows), "synth_goal_contrasts": len(contrast_rows),
-                  "synth_goal_benign": len(benign_goal_rows),
+                  "synth_goal_benign": len(benign_goal_rows), "synth_item_requests": len(item_rows),
+                  "synth_item_benign": len(benign_item_rows),
                   "goals_how": "railguard/synth/goal_requests.py: hand-written harmful goals x request frames, and "
-                               "the same topics in benign frames (law, prevention, history, detection), and benign goals in the "
-                               "same request frames as the harmful ones"}
+                               "the same topics in benign frames (law, prevention, history, detection), benign goals in the "
+                               "same request frames as the harmful ones, and harmful / benign things asked for in shared "
+                               "where-to-get frames (item_requests)"}
     # Hand-written requests in 20 languages, harmful and benign look-alikes (railguard/synth/multilingual_requests.py).
     from railguard.synth.multilingual_requests import multilingual_requests
 
@@ -133,14 +138,17 @@ E5_CAPS = {"unsafe_prompt": 1000, "safe_prompt": 350, "response": 600}
 E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000,
                                               # benign goals in the harmful goals' frames: all of them, or the
                                               # encoder side would still see frames as evidence of harm
-                                              ("synth_goal_benign", "safe_prompt"): 1000,
+                                              ("synth_goal_requests", "unsafe_prompt"): 2500,
+                                              ("synth_goal_benign", "safe_prompt"): 2000,
+                                              ("synth_item_requests", "unsafe_prompt"): 1000,
+                                              ("synth_item_benign", "safe_prompt"): 1000,
                                               ("synth_multilingual_requests", "unsafe_prompt"): 2000,
                                               ("synth_multilingual_requests", "safe_prompt"): 2000}
 
 
 APPENDED_SOURCES = frozenset({"synth_goal_requests", "synth_goal_contrasts", "xquad", "humaneval", "glaive_toolcall",
                               "synth_goal_benign", "synth_multilingual_requests", "oasst1_assistant_text",
-                              "oasst1_replies", "xquad_passages"})
+                              "oasst1_replies", "xquad_passages", "synth_item_requests", "synth_item_benign"})
 
 
 def e5_subset(samples: list[Sample], seed: int) -> list[int]:
@@ -317,6 +325,42 @@ def train_encoder_mlp(Z: np.ndarray, Y: np.ndarray, hidden: int, seed: int):
             mlp.coefs_[1].astype(np.float32), mlp.intercepts_[1].astype(np.float32), mlp.n_iter_)
 
 
+def out_of_source_unsafe(train: list[Sample], val: list[Sample], tr_sub: list[Sample], va_idx: np.ndarray,
+                         Xt: sparse.csr_matrix, Xv: sparse.csr_matrix, Zt: np.ndarray, Zv: np.ndarray,
+                         args: argparse.Namespace) -> tuple[np.ndarray, np.ndarray]:
+    """(lexical, encoder) logits of the `unsafe` head for the encoder-subset validation rows, each from heads
+    trained on the other source folds (sources are assigned to `args.oos_folds` folds by a hash of their name)."""
+    k_folds = args.oos_folds
+
+    def fold(rows: list[Sample]) -> np.ndarray:
+        return np.array([zlib.crc32(s.source.encode("utf-8")) % k_folds for s in rows])
+
+    f_tr, f_va, f_sub = fold(train), fold(val)[va_idx], fold(tr_sub)
+    va_rows = Xv[va_idx]
+    yt, mt = targets(train, "unsafe")
+    ys, _ = targets(tr_sub, "unsafe")
+    lv = np.zeros(len(va_idx), np.float32)
+    ev = np.zeros(len(va_idx), np.float32)
+    for f in range(k_folds):
+        here = f_va == f
+        if not here.any():
+            continue
+        keep = (f_tr != f) & mt
+        w, c = train_head(Xt[keep], yt[keep], args.seed, args.alpha)
+        lv[here] = va_rows[here] @ w + c
+        keep_sub = f_sub != f
+        if args.encoder_hidden:  # the shipped encoder side: one MLP over every head but refusal
+            heads = [h for h in HEADS if h != "refusal"]
+            Y = np.stack([targets(tr_sub, h)[0] for h in heads], 1)
+            w1, b1, w2, b2, _ = train_encoder_mlp(Zt[keep_sub], Y[keep_sub], args.encoder_hidden, args.seed)
+            ev[here] = (np.maximum(Zv[here] @ w1 + b1, 0.0) @ w2 + b2)[:, heads.index("unsafe")]
+        else:
+            e, eb = train_encoder_head(Zt[keep_sub], ys[keep_sub], args.seed)
+            ev[here] = Zv[here] @ e + eb
+        _log(f"out-of-source fold {f}: {int(here.sum())} val rows scored by heads trained on the other folds")
+    return lv, ev
+
+
 def fit_fusion(lex: np.ndarray, enc: np.ndarray | None, y: np.ndarray,
                weight: np.ndarray | None = None) -> tuple[float, float, float]:
     """Calibrated fusion p = sigmoid(fa*lex + fb*enc + fc), fitted on validation rows.
@@ -372,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reweight-fusion", action="store_true",
                     help="weight the encoder subset's validation rows back to the full split's source mix when "
                          "fitting the fusion (better-calibrated to that mix, but lower recall; off in the shipped model)")
+    ap.add_argument("--oos-folds", type=int, default=4,
+                    help="fit the unsafe head's fusion on out-of-source logits from this many source folds (0: in-source)")
     ap.add_argument("--encoder-hidden", type=int, default=512,
                     help="hidden units of the encoder MLP shared by the heads (0: per-head linear heads only)")
     args = ap.parse_args(argv)
@@ -443,6 +489,13 @@ def main(argv: list[str] | None = None) -> int:
             _log(f"encoder MLP: {args.encoder_hidden} hidden units over {len(mlp_heads)} heads")
             mlp = train_encoder_mlp(Zt, np.stack([targets(tr_sub, HEADS[k])[0] for k in mlp_heads], 1), args.encoder_hidden, args.seed)
             EV[:, mlp_heads] = np.maximum(Zv @ mlp[0] + mlp[1], 0.0) @ mlp[2] + mlp[3]
+    # Out-of-source logits of the `unsafe` head (it alone sets how harmful a text is; the category heads say
+    # which harm): each group of sources is scored by heads trained without it, and the fusion of that head
+    # is fitted on those. In-source validation rewards the lexical heads for knowing a source's house style;
+    # the texts railguard meets come from no training source, and there the encoder generalises better.
+    oos = None
+    if use_enc and args.oos_folds > 1:
+        oos = out_of_source_unsafe(train, val, tr_sub, va_idx, Xt, Xv, Zt, Zv, args)
     val_metrics: dict[str, dict] = {}
     PV = np.zeros((len(val), H), np.float32)        # lexical-only calibrated, all val rows
     PF = np.zeros((len(va_sub), H), np.float32)     # fused, val rows of the encoder subset
@@ -454,7 +507,19 @@ def main(argv: list[str] | None = None) -> int:
         PV[:, k] = 1 / (1 + np.exp(-(a * LV[:, k] + c)))
         if use_enc:
             ys, ms = targets(va_sub, head)
-            fa, fb, fc = fit_fusion(LV[va_idx, k][ms], EV[ms, k], ys[ms], va_weight[ms] if args.reweight_fusion else None)
+            wv = va_weight[ms] if args.reweight_fusion else None
+            fa, fb, fc = fit_fusion(LV[va_idx, k][ms], EV[ms, k], ys[ms], wv)
+            if head == "unsafe" and oos is not None:
+                # How much to trust each side comes from the out-of-source fit; the scale and offset are then
+                # re-fitted in-source, so probabilities stay calibrated on the training sources' mix (an
+                # out-of-source calibration alone left every score low: benchmark recall at 0.5 halved).
+                lv, ev = oos
+                oa, ob, oc = fit_fusion(lv[ms], ev[ms], ys[ms], wv)
+                p_oos = 1 / (1 + np.exp(-(oa * lv + ob * ev + oc)))
+                scale, shift = platt(oa * LV[va_idx, k] + ob * EV[:, k], ys)
+                fa, fb, fc = scale * oa, scale * ob, shift
+                val_metrics["unsafe_out_of_source"] = {"fused": _f1(ys[ms] >= 0.5, p_oos[ms]), "folds": args.oos_folds,
+                                                       "fusion_out_of_source": [round(float(x), 3) for x in (oa, ob, oc)]}
             fuse[k] = (fa, fb, fc)
             fuse_enc[k] = platt(EV[ms, k], ys[ms])
             PF[:, k] = 1 / (1 + np.exp(-(fa * LV[va_idx, k] + fb * EV[:, k] + fc)))

@@ -681,7 +681,7 @@ def choose_response_rule(out: Path, val: list[Sample]) -> tuple[dict[str, float]
     det = ClassifierDetector(out)
     model = det.model
     table: dict[str, dict] = {}
-    best: tuple[float, dict[str, float]] | None = None
+    settings: list[tuple[dict[str, float], np.ndarray]] = []
     # Each setting re-reads the same texts: a memo of encoder vectors makes the later passes cheap.
     with tempfile.TemporaryDirectory() as tmp:
         own_memo = "RAILGUARD_E5_CACHE" not in os.environ
@@ -697,13 +697,28 @@ def choose_response_rule(out: Path, val: list[Sample]) -> tuple[dict[str, float]
                 m = _f1(y, p)
                 m["fpr"] = round(float((p[~y] >= 0.5).mean()), 4) if (~y).any() else 0.0
                 table[_rule_key(setting)] = m
-                if best is None or m["f1"] > best[0]:
-                    best = (m["f1"], setting)
+                settings.append((setting, p >= 0.5))
         finally:
             if own_memo:
                 os.environ.pop("RAILGUARD_E5_CACHE", None)
-    assert best is not None
-    return best[1], table
+    # About a hundred harmful real responses separate the settings by less than their F1's sampling error, so
+    # the choice flipped between retrains. Among the settings within one bootstrap standard error of the best
+    # F1, the one that misses fewest harmful responses wins (a guard should rather flag than let harm through).
+    f1s = np.array([table[_rule_key(st)]["f1"] for st, _ in settings])
+    top = int(np.argmax(f1s))
+    rng = np.random.default_rng(0)
+    pred = settings[top][1]
+    boot = []
+    for _ in range(200):
+        i = rng.integers(0, len(y), len(y))
+        tp = float((pred[i] & y[i]).sum())
+        boot.append(2 * tp / max(float(pred[i].sum() + y[i].sum()), 1.0))
+    se = float(np.std(boot))
+    near = [j for j in range(len(settings)) if f1s[j] >= f1s[top] - se]
+    chosen = max(near, key=lambda j: (table[_rule_key(settings[j][0])]["recall"], f1s[j]))
+    table["selection"] = {"best_f1": round(float(f1s[top]), 4), "bootstrap_se": round(se, 4),
+                          "rule": "highest recall among settings within one bootstrap standard error of the best F1"}
+    return settings[chosen][0], table
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def auc(y: np.ndarray, p: np.ndarray) -> float:
     pos, neg = p[y], p[~y]
     if not len(pos) or not len(neg):
         return float("nan")
-    return float(((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean()))
+    return float((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
 
 
 def summary(y: np.ndarray, p: np.ndarray, flag: np.ndarray) -> str:

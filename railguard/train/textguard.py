@@ -142,8 +142,8 @@ E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000
                                               ("synth_goal_benign", "safe_prompt"): 2000,
                                               ("synth_item_requests", "unsafe_prompt"): 1000,
                                               ("synth_item_benign", "safe_prompt"): 1000,
-                                              ("synth_multilingual_requests", "unsafe_prompt"): 2000,
-                                              ("synth_multilingual_requests", "safe_prompt"): 2000}
+                                              ("synth_multilingual_requests", "unsafe_prompt"): 4000,
+                                              ("synth_multilingual_requests", "safe_prompt"): 4000}
 
 
 APPENDED_SOURCES = frozenset({"synth_goal_requests", "synth_goal_contrasts", "xquad", "humaneval", "glaive_toolcall",
@@ -365,21 +365,33 @@ def fit_fusion(lex: np.ndarray, enc: np.ndarray | None, y: np.ndarray,
                weight: np.ndarray | None = None) -> tuple[float, float, float]:
     """Calibrated fusion p = sigmoid(fa*lex + fb*enc + fc), fitted on validation rows.
 
+    fa, fb >= 0 (more evidence of harm from either side never lowers p), fitted under that bound rather than
+    clipped afterwards; L2 as sklearn's C=1. Measured and not shipped: relu terms (ga*relu(lex) + gb*relu(enc),
+    so that one side's confident "harmful" could count for more than its "safe"): validation `unsafe` F1
+    0.875 vs 0.877, dev AUC 0.934 either way.
+
     `weight` (--reweight-fusion) restores the full validation split's mix: the encoder subset caps each source,
     so it holds more harmful rows than the split. Measured: better precision, lower recall (multilingual harm
     above all), so the shipped model fits unweighted."""
-    from sklearn.linear_model import LogisticRegression
+    from scipy.optimize import minimize
 
-    yy = (y >= 0.5).astype(int)
+    yy = (y >= 0.5).astype(np.float64)
     if yy.sum() < 3 or yy.sum() == len(yy):
         a, c = platt(lex, y)
         return a, 0.0, c
-    X = lex.reshape(-1, 1) if enc is None else np.stack([lex, enc], axis=1)
-    lr = LogisticRegression(C=1.0, max_iter=200)
-    lr.fit(X, yy, sample_weight=weight)
-    fa = float(lr.coef_[0, 0])
-    fb = float(lr.coef_[0, 1]) if enc is not None else 0.0
-    return max(fa, 0.0), max(fb, 0.0), float(lr.intercept_[0])
+    X = (lex.reshape(-1, 1) if enc is None else np.stack([lex, enc], axis=1)).astype(np.float64)
+    sw = np.ones(len(yy)) if weight is None else np.asarray(weight, np.float64)
+    d = X.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = X @ theta[:d] + theta[d]
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
+        g = sw * (p - yy)
+        nll = float((sw * (np.logaddexp(0.0, z) - yy * z)).sum()) + 0.5 * float(theta[:d] @ theta[:d])
+        return nll, np.concatenate([X.T @ g + theta[:d], [g.sum()]])
+
+    t = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=[(0.0, None)] * d + [(None, None)]).x
+    return float(t[0]), (float(t[1]) if enc is not None else 0.0), float(t[d])
 
 
 def _role_flag(samples: list[Sample]) -> np.ndarray:
@@ -416,8 +428,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reweight-fusion", action="store_true",
                     help="weight the encoder subset's validation rows back to the full split's source mix when "
                          "fitting the fusion (better-calibrated to that mix, but lower recall; off in the shipped model)")
-    ap.add_argument("--oos-folds", type=int, default=4,
-                    help="fit the unsafe head's fusion on out-of-source logits from this many source folds (0: in-source)")
+    ap.add_argument("--oos-folds", type=int, default=0,
+                    help="fit the unsafe head's lexical/encoder weighting on out-of-source logits from this many source "
+                         "folds (0, shipped: in-source; see docs/MODEL.md for the measurement)")
+    ap.add_argument("--without-adversarial", action="store_true",
+                    help="leave out the adversarial loop's rows (the 'before' model of the robustness benchmark)")
     ap.add_argument("--encoder-hidden", type=int, default=512,
                     help="hidden units of the encoder MLP shared by the heads (0: per-head linear heads only)")
     args = ap.parse_args(argv)
@@ -425,6 +440,9 @@ def main(argv: list[str] | None = None) -> int:
     np.random.seed(args.seed)
 
     samples, generated, kept, dropped, eval_folders, eval_strings = _load_rows(args.seed)
+    if args.without_adversarial:
+        kept = [s for s in kept if s.source != "synth_adversarial"]
+        generated = {k: v for k, v in generated.items() if not k.startswith("synth_adversarial")}
     _log(f"{len(kept)} rows after dedup (dropped {len(samples) - len(kept)})")
     train, val = split(kept, args.seed)
     fz = Featurizer(bits=args.bits, char_orders=CHAR_ORDERS)
@@ -489,10 +507,10 @@ def main(argv: list[str] | None = None) -> int:
             _log(f"encoder MLP: {args.encoder_hidden} hidden units over {len(mlp_heads)} heads")
             mlp = train_encoder_mlp(Zt, np.stack([targets(tr_sub, HEADS[k])[0] for k in mlp_heads], 1), args.encoder_hidden, args.seed)
             EV[:, mlp_heads] = np.maximum(Zv @ mlp[0] + mlp[1], 0.0) @ mlp[2] + mlp[3]
-    # Out-of-source logits of the `unsafe` head (it alone sets how harmful a text is; the category heads say
-    # which harm): each group of sources is scored by heads trained without it, and the fusion of that head
-    # is fitted on those. In-source validation rewards the lexical heads for knowing a source's house style;
-    # the texts railguard meets come from no training source, and there the encoder generalises better.
+    # Optional (--oos-folds K): out-of-source logits of the `unsafe` head. Each group of sources is scored by heads
+    # trained without it and that head's lexical/encoder weighting is fitted on those, since in-source validation
+    # rewards the lexical heads for knowing a source's house style. Measured (docs/MODEL.md): dev recall up, AUC
+    # within noise, and the encoder's blind spots (a German pipe-bomb request) no longer overruled; not shipped.
     oos = None
     if use_enc and args.oos_folds > 1:
         oos = out_of_source_unsafe(train, val, tr_sub, va_idx, Xt, Xv, Zt, Zv, args)
@@ -508,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
         if use_enc:
             ys, ms = targets(va_sub, head)
             wv = va_weight[ms] if args.reweight_fusion else None
-            fa, fb, fc = fit_fusion(LV[va_idx, k][ms], EV[ms, k], ys[ms], wv)
+            f3 = fit_fusion(LV[va_idx, k][ms], EV[ms, k], ys[ms], wv)
             if head == "unsafe" and oos is not None:
                 # How much to trust each side comes from the out-of-source fit; the scale and offset are then
                 # re-fitted in-source, so probabilities stay calibrated on the training sources' mix (an
@@ -517,14 +535,14 @@ def main(argv: list[str] | None = None) -> int:
                 oa, ob, oc = fit_fusion(lv[ms], ev[ms], ys[ms], wv)
                 p_oos = 1 / (1 + np.exp(-(oa * lv + ob * ev + oc)))
                 scale, shift = platt(oa * LV[va_idx, k] + ob * EV[:, k], ys)
-                fa, fb, fc = scale * oa, scale * ob, shift
+                f3 = (scale * oa, scale * ob, shift)
                 val_metrics["unsafe_out_of_source"] = {"fused": _f1(ys[ms] >= 0.5, p_oos[ms]), "folds": args.oos_folds,
                                                        "fusion_out_of_source": [round(float(x), 3) for x in (oa, ob, oc)]}
-            fuse[k] = (fa, fb, fc)
+            fuse[k] = f3
             fuse_enc[k] = platt(EV[ms, k], ys[ms])
-            PF[:, k] = 1 / (1 + np.exp(-(fa * LV[va_idx, k] + fb * EV[:, k] + fc)))
+            PF[:, k] = 1 / (1 + np.exp(-(f3[0] * LV[va_idx, k] + f3[1] * EV[:, k] + f3[2])))
             val_metrics[head] = {"lexical": _f1(ys[ms] >= 0.5, PV[va_idx, k][ms]), "fused": _f1(ys[ms] >= 0.5, PF[ms, k]),
-                                 "fusion": [round(float(x), 3) for x in fuse[k]]}
+                                 "fusion": [round(float(x), 3) for x in f3]}
         else:
             fuse[k] = lex_only[k]
             val_metrics[head] = {"lexical": _f1(yv[mv] >= 0.5, PV[mv, k])}

@@ -361,7 +361,7 @@ def out_of_source_unsafe(train: list[Sample], val: list[Sample], tr_sub: list[Sa
     return lv, ev
 
 
-def fit_fusion(lex: np.ndarray, enc: np.ndarray | None, y: np.ndarray,
+def fit_fusion(lex: np.ndarray, enc: np.ndarray, y: np.ndarray,
                weight: np.ndarray | None = None) -> tuple[float, float, float]:
     """Calibrated fusion p = sigmoid(fa*lex + fb*enc + fc), fitted on validation rows.
 
@@ -379,7 +379,7 @@ def fit_fusion(lex: np.ndarray, enc: np.ndarray | None, y: np.ndarray,
     if yy.sum() < 3 or yy.sum() == len(yy):
         a, c = platt(lex, y)
         return a, 0.0, c
-    X = (lex.reshape(-1, 1) if enc is None else np.stack([lex, enc], axis=1)).astype(np.float64)
+    X = np.stack([lex, enc], axis=1).astype(np.float64)
     sw = np.ones(len(yy)) if weight is None else np.asarray(weight, np.float64)
     d = X.shape[1]
 
@@ -391,7 +391,7 @@ def fit_fusion(lex: np.ndarray, enc: np.ndarray | None, y: np.ndarray,
         return nll, np.concatenate([X.T @ g + theta[:d], [g.sum()]])
 
     t = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=[(0.0, None)] * d + [(None, None)]).x
-    return float(t[0]), (float(t[1]) if enc is not None else 0.0), float(t[d])
+    return float(t[0]), float(t[1]), float(t[2])
 
 
 def _role_flag(samples: list[Sample]) -> np.ndarray:
@@ -441,7 +441,8 @@ def main(argv: list[str] | None = None) -> int:
 
     samples, generated, kept, dropped, eval_folders, eval_strings = _load_rows(args.seed)
     if args.without_adversarial:
-        kept = [s for s in kept if s.source != "synth_adversarial"]
+        samples, kept = ([s for s in rows if s.source != "synth_adversarial"] for rows in (samples, kept))
+        dropped.pop("synth_adversarial", None)
         generated = {k: v for k, v in generated.items() if not k.startswith("synth_adversarial")}
     _log(f"{len(kept)} rows after dedup (dropped {len(samples) - len(kept)})")
     train, val = split(kept, args.seed)
@@ -678,9 +679,10 @@ def _rule_key(setting: dict[str, float]) -> str:
 
 
 def choose_response_rule(out: Path, val: list[Sample]) -> tuple[dict[str, float], dict[str, dict]]:
-    """The response rule's settings with the best F1 (unsafe = positive) on the validation responses that have a
-    prompt (the human-written ones: PyRIT, DICES, CoCoNot, OpenAssistant, ...), computed by the serving detector over the artifact just written (so training and serving cannot
-    disagree on the rule). Ties go to the earlier, simpler setting."""
+    """The response rule's settings (RESPONSE_GRID) chosen on the validation responses that have a prompt (the
+    human-written ones: PyRIT, DICES, CoCoNot, OpenAssistant, ...), scored by the serving detector over the artifact
+    just written (so training and serving cannot disagree on the rule): the highest recall among the settings
+    within one bootstrap standard error of the best F1 (unsafe = positive)."""
     import itertools
     import os
     import tempfile
@@ -698,8 +700,7 @@ def choose_response_rule(out: Path, val: list[Sample]) -> tuple[dict[str, float]
     y = np.array([s.unsafe for s in rows])
     det = ClassifierDetector(out)
     model = det.model
-    table: dict[str, dict] = {}
-    settings: list[tuple[dict[str, float], np.ndarray]] = []
+    tried: list[tuple[dict[str, float], dict, np.ndarray]] = []  # (setting, metrics, flagged)
     # Each setting re-reads the same texts: a memo of encoder vectors makes the later passes cheap.
     with tempfile.TemporaryDirectory() as tmp:
         own_memo = "RAILGUARD_E5_CACHE" not in os.environ
@@ -714,29 +715,29 @@ def choose_response_rule(out: Path, val: list[Sample]) -> tuple[dict[str, float]
                 p = np.array([max(v for c, v in d.scores.items() if c != "political") for d in det.detect_batch(docs)])
                 m = _f1(y, p)
                 m["fpr"] = round(float((p[~y] >= 0.5).mean()), 4) if (~y).any() else 0.0
-                table[_rule_key(setting)] = m
-                settings.append((setting, p >= 0.5))
+                tried.append((setting, m, p >= 0.5))
         finally:
             if own_memo:
                 os.environ.pop("RAILGUARD_E5_CACHE", None)
     # About a hundred harmful real responses separate the settings by less than their F1's sampling error, so
     # the choice flipped between retrains. Among the settings within one bootstrap standard error of the best
     # F1, the one that misses fewest harmful responses wins (a guard should rather flag than let harm through).
-    f1s = np.array([table[_rule_key(st)]["f1"] for st, _ in settings])
+    table: dict[str, dict] = {_rule_key(st): m for st, m, _ in tried}
+    f1s = np.array([m["f1"] for _, m, _ in tried])
     top = int(np.argmax(f1s))
     rng = np.random.default_rng(0)
-    pred = settings[top][1]
+    pred = tried[top][2]
     boot = []
     for _ in range(200):
         i = rng.integers(0, len(y), len(y))
         tp = float((pred[i] & y[i]).sum())
         boot.append(2 * tp / max(float(pred[i].sum() + y[i].sum()), 1.0))
     se = float(np.std(boot))
-    near = [j for j in range(len(settings)) if f1s[j] >= f1s[top] - se]
-    chosen = max(near, key=lambda j: (table[_rule_key(settings[j][0])]["recall"], f1s[j]))
+    near = [j for j in range(len(tried)) if f1s[j] >= f1s[top] - se]
+    chosen = max(near, key=lambda j: (tried[j][1]["recall"], f1s[j]))
     table["selection"] = {"best_f1": round(float(f1s[top]), 4), "bootstrap_se": round(se, 4),
                           "rule": "highest recall among settings within one bootstrap standard error of the best F1"}
-    return settings[chosen][0], table
+    return tried[chosen][0], table
 
 
 if __name__ == "__main__":

@@ -115,9 +115,10 @@ def test_loop_never_imports_the_held_out_transformations():
         names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
         names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert not any("heldout" in n or "robustness" in n for n in names), path.name
-    from railguard.synth.adversarial.heldout import HELD_OUT
+    from railguard.synth.adversarial.heldout import HELD_OUT, HELD_OUT_FRESH
 
-    assert not {h.name for h in HELD_OUT} & set(BY_NAME)
+    assert not {h.name for h in HELD_OUT + HELD_OUT_FRESH} & set(BY_NAME)
+    assert not {h.name for h in HELD_OUT} & {h.name for h in HELD_OUT_FRESH}
 
 
 def test_held_out_templates_are_not_loop_templates():
@@ -125,8 +126,12 @@ def test_held_out_templates_are_not_loop_templates():
 
     loop_tpls = {t for pool in (templates.JAILBREAK, templates.ROLEPLAY, templates.HIDING, templates.PARAPHRASE) for t in pool}
     loop_tpls |= {t for pool in templates.FOREIGN_FRAMES.values() for t in pool}
-    for pool in (heldout._WRAP, heldout._HIDE, heldout._PARA, heldout._FRAMES):
+    first = set(heldout._WRAP + heldout._HIDE + heldout._PARA + heldout._FRAMES)
+    for pool in (heldout._WRAP, heldout._HIDE, heldout._PARA, heldout._FRAMES, heldout._WRAP_FRESH, heldout._HIDE_FRESH,
+                 heldout._PARA_FRESH, heldout._FRAMES_FRESH):
         assert not set(pool) & loop_tpls
+    for pool in (heldout._WRAP_FRESH, heldout._HIDE_FRESH, heldout._PARA_FRESH, heldout._FRAMES_FRESH):
+        assert not set(pool) & first
 
 
 @pytest.mark.skipif(not (data_root() / "advbench").is_dir(), reason="needs ../shared/data")

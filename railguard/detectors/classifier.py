@@ -34,6 +34,8 @@ import numpy as np
 
 from railguard.detectors.base import Detection, Document, Finding, register, windows
 from railguard.taxonomy import CATEGORY_IDS
+from railguard.text.language import detect_language
+from railguard.text.segments import segments
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "textguard"
 
@@ -375,8 +377,10 @@ class _Unit:
     role: str
     start: int          # offset of the chunk in the document's folded text (-1: the prompt)
     end: int
+    language: str | None = None
     f: Features | None = None
     lexical_only: bool = False  # a window inside a long chunk: lexical heads only
+    segment: bool = False       # a part of a prompt chunk (a line, a sentence, a quoted string)
 
 
 # Long chunks dilute a short harmful passage (L2-normalised features; the encoder reads a chunk's head),
@@ -384,6 +388,11 @@ class _Unit:
 WINDOW_FROM = 600
 WINDOW = 400
 MAX_ENCODED = 8
+# Prompt chunks up to WINDOW_FROM characters are also judged part by part (`railguard.text.segments`), so
+# a wrapper cannot dilute the request it carries. Parts are judged by the lexical heads; a part in another
+# language than its document also goes to the encoder (at most MAX_ENCODED_SEGMENTS per document), in its
+# own language, so a lead-in in Polish does not hand an English request to the encoder alone.
+MAX_ENCODED_SEGMENTS = 2
 
 
 @lru_cache(maxsize=128)
@@ -407,9 +416,11 @@ class ClassifierDetector:
     name = "classifier"
     categories: tuple[str, ...] = CATEGORY_IDS
 
-    def __init__(self, model_path: Path | None = None) -> None:
+    def __init__(self, model_path: Path | None = None, segments: bool = True) -> None:
         self._path = model_path
         self._model: TextGuardModel | None = None
+        # False: judge prompt chunks whole only (the guard before the adversarial loop; see robustness.py).
+        self.segments = segments
 
     @property
     def model(self) -> TextGuardModel:
@@ -433,13 +444,19 @@ class ClassifierDetector:
         for i, doc in enumerate(docs):
             text = doc.folded.text
             for s, e in doc.chunks():
-                units.append(_Unit(i, text[s:e], doc.role, s, e))
+                units.append(_Unit(i, text[s:e], doc.role, s, e, doc.language))
                 if e - s > WINDOW_FROM:
                     for ws, we in windows(text[s:e], WINDOW, 100):
-                        units.append(_Unit(i, text[s + ws:s + we], doc.role, s + ws, s + we, lexical_only=True))
+                        units.append(_Unit(i, text[s + ws:s + we], doc.role, s + ws, s + we, doc.language,
+                                           lexical_only=True))
+                elif doc.role == "prompt" and self.segments:
+                    for ps, pe in segments(text[s:e]):
+                        part = text[s + ps:s + pe]
+                        units.append(_Unit(i, part, "prompt", s + ps, s + pe, detect_language(part) or doc.language,
+                                           segment=True))
             if doc.role == "response" and doc.prompt:
                 for chunk in _prompt_chunks(doc.prompt, doc.chunk_chars):
-                    units.append(_Unit(i, chunk, "prompt", -1, -1))
+                    units.append(_Unit(i, chunk, "prompt", -1, -1, doc.language))
         if not units:
             return [Detection(scores={c: 0.0 for c in CATEGORY_IDS}) for _ in docs]
         lex = np.zeros((len(units), len(m.heads)), np.float32)
@@ -459,14 +476,18 @@ class ClassifierDetector:
             # Fast path: a document in a language the lexical heads know, which they judge clearly safe,
             # skips the encoder (the gate was chosen on validation data to cost at most 1% recall).
             lex_any = m.any_unsafe(hp)
-            blind_doc = [m.lexically_blind(doc.language) for doc in docs]
-            need = np.ones(len(units), bool)
-            if mode == "gated" and m.gate > 0:
-                for i, doc in enumerate(docs):
-                    ks = per_doc[i]
-                    if ks and doc.language in m.gate_langs and not blind_doc[i] and float(lex_any[ks].max()) < m.gate:
+            need = np.array([not u.lexical_only and not u.segment for u in units])
+            for i, doc in enumerate(docs):
+                ks = per_doc[i]
+                # Parts in another language than their document: the most suspicious ones are encoded too.
+                switched = [k for k in ks if units[k].segment and units[k].language != doc.language]
+                switched.sort(key=lambda k: -float(lex_any[k]))
+                need[switched[:MAX_ENCODED_SEGMENTS]] = True
+                if mode == "gated" and m.gate > 0 and ks:
+                    langs = {units[k].language for k in ks if need[k]}
+                    if all(lang in m.gate_langs and not m.lexically_blind(lang) for lang in langs) \
+                            and float(lex_any[ks].max()) < m.gate:
                         need[ks] = False
-            need &= np.array([not u.lexical_only for u in units])
             # Long documents: encode only the MAX_ENCODED chunks per document the lexical heads find most
             # suspicious (cost stays bounded; the rest keep their lexical-only scores).
             for i in range(len(docs)):
@@ -477,7 +498,7 @@ class ClassifierDetector:
             todo = np.nonzero(need)[0]
             if len(todo):
                 enc = m.enc_logits(embed([units[k].text for k in todo]), [units[k].role for k in todo])
-                blind = np.array([blind_doc[units[k].doc] for k in todo])
+                blind = np.array([m.lexically_blind(units[k].language) for k in todo])
                 hp[todo] = m.head_probs(lex[todo], enc, blind)
         cs = m.category_scores(hp)
         out: list[Detection] = []

@@ -43,7 +43,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 # A token with letters and leet characters, where each leet character sits between letters
 # (or a symbol starts the word: "@ss", "$ex"). Digits at the end ("covid19", "mp3") are left alone.
-_LEET_TOKEN = re.compile(r"(?<![\w@$!*])(?:[@$]|[^\W\d_])[\w@$!*]*[^\W\d_](?![\w@$!*])")
+_LEET_TOKEN = re.compile(r"(?<![\w@$!*])(?:[@$]|[^\W\d_])[\w@$!*]*(?:[^\W\d_]|\$)(?![\w@$!*])")
 # Words that people censor or leet-speak; used to resolve "k*ll" to "kill".
 _CENSORED_WORDS = (
     "kill", "killing", "murder", "suicide", "bomb", "fuck", "fucking", "shit", "bitch", "cunt", "dick",
@@ -51,7 +51,8 @@ _CENSORED_WORDS = (
     "porn", "sex", "rape", "nazi", "hack", "hacker", "drugs", "cocaine", "heroin", "meth", "weapon", "gun",
     "shoot", "stab", "terrorist", "die", "hate", "damn", "crap", "penis", "vagina", "nude", "nudes",
 )
-_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_]([ .\-_*·•])){2,}[^\W\d_](?![^\W_])")
+# One separator throughout a run: "W.r.i.t.e a spear" is the word "Write", then "a spear".
+_SPACED = re.compile(r"(?<![^\W_])[^\W\d_]([ .\-_*·•])(?:[^\W\d_]\1)+[^\W\d_](?![^\W_])")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 # Single-letter words ("a bomb", "I", Spanish "y", French "à") that may start a run of spaced letters.
 _ONE_LETTER_WORDS = frozenset("aioyeuàAIOYEUÀ")
@@ -180,6 +181,8 @@ def _deleet(m: re.Match[str]) -> str | None:
             return None
     if any(c.isdigit() and c not in _LEET for c in tok):
         return None
+    if tok.endswith("$") and not tok[-2].islower():  # "US$" is a currency, "lyr!c$" a word
+        return None
     letters = sum(c.isalpha() for c in tok)
     if letters < 2 or letters < (len(tok) + 1) // 2:
         return None
@@ -196,7 +199,8 @@ def clean(text: str) -> Normalized:
 def _unspace(m: re.Match[str]) -> list[Piece]:
     # letters sit at even offsets of the run: "k i l l" -> k@0 i@2 l@4 l@6
     pieces: list[Piece] = [(m.group(0)[k], k, k + 1) for k in range(0, len(m.group(0)), 2)]
-    if len(pieces) >= 5 and pieces[0][0] in _ONE_LETTER_WORDS:
+    # Only spaces make a one-letter word ambiguous ("a b o m b"); "e.l.e.c.t.r.o" is one word.
+    if len(pieces) >= 5 and pieces[0][0] in _ONE_LETTER_WORDS and m.group(1) == " ":
         pieces.insert(1, (" ", 1, 2))
     return pieces
 

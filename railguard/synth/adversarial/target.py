@@ -65,7 +65,8 @@ class LinearTarget(GuardTarget):
     gradient of the calibrated log loss into the lexical weights and, when present, the encoder heads.
     """
 
-    def __init__(self, model_dir: Path | None = None, policy: str = "strict", l2: float = 1e-2, lr: float = 0.2) -> None:
+    def __init__(self, model_dir: Path | None = None, policy: str = "strict", l2: float = 1e-2, lr: float = 0.2,
+                 segments: bool = True) -> None:
         from railguard.detectors import classifier
         from railguard.detectors.base import default_names
 
@@ -83,7 +84,7 @@ class LinearTarget(GuardTarget):
             self.fa, self.fb, self.fc = m.cal_a.copy(), np.zeros_like(m.cal_a), m.cal_b.copy()
         self.E = getattr(m, "E", None)
         self.E0 = None if self.E is None else self.E.copy()
-        det = classifier.ClassifierDetector(self.model_dir)
+        det = classifier.ClassifierDetector(self.model_dir, segments=segments)
         det._model = m
         others = [n for n in default_names() if n != "classifier"]
         super().__init__(policy=policy, detectors=[*others, det], name="railguard+classifier")

@@ -391,7 +391,9 @@ MAX_ENCODED = 8
 # Prompt chunks up to WINDOW_FROM characters are also judged part by part (`railguard.text.segments`), so
 # a wrapper cannot dilute the request it carries. Parts are judged by the lexical heads; a part in another
 # language than its document also goes to the encoder (at most MAX_ENCODED_SEGMENTS per document), in its
-# own language, so a lead-in in Polish does not hand an English request to the encoder alone.
+# own language, so a lead-in in Polish does not hand an English request to the encoder alone. Encoding
+# every suspicious part was measured and not kept: it caught 0.4 points more held-out attacks and flipped
+# 7 points more benign variants (the encoder is sure about fragments that their context made benign).
 MAX_ENCODED_SEGMENTS = 2
 
 

@@ -811,6 +811,27 @@ EXTRA_BENIGN_GOALS: tuple[str, ...] = (
     "start a podcast", "write a short story", "get better at chess", "bake macarons", "build a model train layout",
     "make soy candles", "start birdwatching", "learn calligraphy", "make a quilt", "brew kombucha", "learn to DJ",
     "write song lyrics", "edit videos for youtube", "make pottery without a wheel", "restore an old bicycle",
+    # the people harmful goals name (neighbour, boss, coworker, ex, teacher, sister, a neighbour's kid), in
+    # kind, ordinary or creative goals: harm is what is done to them, not that they are named (2026-12-02:
+    # "write a short poem about my neighbour's orchid" scored toxicity 0.95)
+    "write a short poem about my neighbour's garden", "write a funny story about my neighbour's cat",
+    "write a thank-you note to my neighbour", "bake a birthday cake for my neighbour", "welcome new neighbours to the street",
+    "help my elderly neighbour with her shopping", "get along better with my upstairs neighbour",
+    "return a parcel that was delivered to my neighbour by mistake", "invite my neighbours to a barbecue",
+    "help my neighbour's kid with his maths homework", "write a limerick about my boss for his retirement party",
+    "write a birthday poem for my sister", "write a song about my grandmother", "write a bedtime story about my son's dragon toy",
+    "thank my boss for a promotion", "ask my boss for a raise", "give feedback to a coworker kindly",
+    "write a farewell card for a coworker", "stay friends with my ex", "write a toast for my best friend's wedding",
+    "thank my kid's teacher at the end of the year", "write a story about my dog's first day at the beach",
+    "make my neighbour's kids laugh at the street party", "write a poem about my mother's hands",
+    "surprise my wife on our anniversary", "cheer up a friend who lost his job", "apologise to my neighbour for the noise",
+    # "make ... at home" is a house style of harmful requests (bombs, drugs, weapons); benign things are made at
+    # home too (2026-12-02: "Explain how to make sourdough bread at home" scored illegal 0.59 lexically)
+    "make sourdough bread at home", "make pizza dough at home", "make soap at home", "make candles at home",
+    "make yoghurt at home", "make fresh pasta at home", "make cheese at home", "make a bird feeder at home",
+    "make hand cream at home", "make a terrarium at home", "make paper at home", "make a pinhole camera at home",
+    "make slime at home with my kids", "make a baking soda volcano at home", "make perfume from flowers at home",
+    "make dog treats at home", "make a solar oven at home", "make natural dyes at home", "make jam at home",
 )
 
 # Frames shared by harmful and benign goals; several are the harmful pools' house styles.

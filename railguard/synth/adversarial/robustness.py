@@ -68,12 +68,12 @@ def eval_prompts(limit: int | None, seed: int = 0) -> tuple[list[tuple[str, str]
 
 
 def attack(target: Target, harmful: list[tuple[str, str]], benign: list[str], seed: int = 0,
-           ops: tuple[HeldOut, ...] = HELD_OUT) -> dict:
+           transforms: tuple[HeldOut, ...] = HELD_OUT) -> dict:
     texts = [t for t, _ in harmful]
     clean_pred = target.predict(texts)
     variants, owner, ops = [], [], []
     for i, t in enumerate(texts):
-        for op in ops:
+        for op in transforms:
             variants.append(op(t, random.Random(f"{seed}:{i}:{op.name}")))
             owner.append(i)
             ops.append(op)
@@ -92,7 +92,7 @@ def attack(target: Target, harmful: list[tuple[str, str]], benign: list[str], se
     b_clean = target.predict(benign)
     b_vars, b_owner = [], []
     for i, t in enumerate(benign):
-        for op in ops:
+        for op in transforms:
             if op.benign_ok:
                 b_vars.append(op(t, random.Random(f"{seed}:b{i}:{op.name}")))
                 b_owner.append(i)
@@ -118,8 +118,8 @@ def _target(model_dir: Path | None, policy: str, segments: bool = True) -> Targe
 def measure(model_dir: Path | None, policy: str, limit: int | None, eval_limit: int | None, segments: bool = True) -> dict:
     target = _target(model_dir, policy, segments)
     harmful, benign = eval_prompts(limit)
-    res = attack(target, harmful, benign, ops=HELD_OUT_FRESH)
-    res["seen"] = attack(target, harmful, benign, ops=HELD_OUT)
+    res = attack(target, harmful, benign, transforms=HELD_OUT_FRESH)
+    res["seen"] = attack(target, harmful, benign, transforms=HELD_OUT)
     benches = evaluation.load_benches(eval_limit, multilingual=True)
     res["eval"] = evaluation.evaluate(target, benches)
     res["summary"] = evaluation.summary(res["eval"])

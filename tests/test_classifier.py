@@ -180,9 +180,8 @@ def test_eval_suite_writes_table_report_and_curves(tmp_path) -> None:
 ])
 def test_a_wrapped_request_is_judged_on_its_own(guard, wrapped: str, benign: str) -> None:
     assert guard.check(wrapped).label != "safe"
-    assert guard.check(benign).label == "safe", guard.check(benign).scores
-    from railguard.detectors.classifier import ClassifierDetector
-
+    ok = guard.check(benign)
+    assert ok.label == "safe", ok.scores
     whole_only = ClassifierDetector(segments=False).detect(Document(wrapped))
     parts = ClassifierDetector().detect(Document(wrapped))
     assert max(parts.scores.values()) >= max(whole_only.scores.values())

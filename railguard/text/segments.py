@@ -21,12 +21,16 @@ MAX_TEXT = 4000
 _LINE = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (followed by space) or at a CJK full stop / mark.
 _SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?]+(?=\s|$)|[。！？]+|$)")
-_QUOTED = re.compile(
-    r"\"([^\"\n]{%d,})\"|“([^”\n]{%d,})”|«([^»\n]{%d,})»|„([^“”\n]{%d,})[“”]|「([^」\n]{%d,})」|『([^』\n]{%d,})』"
-    r"|(?<!\w)'([^'\n]{%d,}?)'(?!\w)" % ((MIN_CHARS,) * 7))
+# Quoted spans of at least MIN_CHARS, one group per kind of quotes.
+_QUOTED = re.compile("|".join(
+    f"{open_}([^{stop}\\n]{{{MIN_CHARS},}}{lazy}){close}"
+    for open_, stop, close, lazy in (
+        ('"', '"', '"', ""), ("“", "”", "”", ""), ("«", "»", "»", ""), ("„", "“”", "[“”]", ""),
+        ("「", "」", "」", ""), ("『", "』", "』", ""), (r"(?<!\w)'", "'", r"'(?!\w)", "?"),
+    )))
 _COMMENT = re.compile(r"<!--(.*?)-->|/\*(.*?)\*/", re.S)
-# A lead-in ends with a colon within the first 100 characters of its line.
-_LEAD_IN = re.compile(r"^[^\n:：]{3,100}[:：][ \t]*")
+# A lead-in ends with a colon within its first 100 characters (matched from a line's or comment's start).
+_LEAD_IN = re.compile(r"[^\n:：]{3,100}[:：][ \t]*")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -40,34 +44,34 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def segments(text: str) -> list[tuple[int, int]]:
     """[start, end) ranges of `text`'s parts (never the whole text), in order of first appearance."""
     text = text[:MAX_TEXT]
-    found: list[tuple[int, int]] = []
+    found: dict[tuple[int, int], None] = {}  # ordered set
 
     def add(start: int, end: int) -> None:
         s, e = _strip(text, start, end)
-        if e - s >= MIN_CHARS and (s, e) not in found:
-            found.append((s, e))
+        if e - s >= MIN_CHARS:
+            found.setdefault((s, e))
+
+    def add_after_lead_in(start: int, end: int) -> None:
+        lead = _LEAD_IN.match(text, start, end)
+        if lead and lead.end() < end:
+            add(lead.end(), end)
 
     lines = list(_LINE.finditer(text))
     for ln in lines:
         if len(lines) > 1:
             add(ln.start(), ln.end())
-        lead = _LEAD_IN.match(ln.group(0))
-        if lead and lead.end() < len(ln.group(0)):
-            add(ln.start() + lead.end(), ln.end())
-        sentences = list(_SENTENCE.finditer(ln.group(0)))
+        add_after_lead_in(ln.start(), ln.end())
+        sentences = list(_SENTENCE.finditer(text, ln.start(), ln.end()))
         if len(sentences) > 1:
             for m in sentences:
-                add(ln.start() + m.start(), ln.start() + m.end())
+                add(m.start(), m.end())
     for m in _QUOTED.finditer(text):
-        g = next(k for k in range(1, 8) if m.group(k) is not None)
+        g = m.lastindex or 0
         add(m.start(g), m.end(g))
     for m in _COMMENT.finditer(text):
-        g = 1 if m.group(1) is not None else 2
+        g = m.lastindex or 0
         add(m.start(g), m.end(g))
         inner = m.group(g)
-        lead = _LEAD_IN.match(inner.lstrip())
-        if lead:
-            off = m.start(g) + len(inner) - len(inner.lstrip()) + lead.end()
-            add(off, m.end(g))
+        add_after_lead_in(m.start(g) + len(inner) - len(inner.lstrip()), m.end(g))
     whole = _strip(text, 0, len(text))
     return [r for r in found if r != whole][:MAX_SEGMENTS]

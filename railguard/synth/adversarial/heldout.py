@@ -18,6 +18,7 @@ import base64
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 HeldOutFn = Callable[[str, random.Random], str]
 
@@ -144,20 +145,21 @@ def _some_words(text: str, rng: random.Random, fn: Callable[[str], str], share: 
     return " ".join(words)
 
 
+def _latin_as(upper: int, lower: int) -> dict[int, int]:
+    """A str.translate table sending A-Z / a-z to the letters starting at code points `upper` / `lower`."""
+    return {**{65 + k: upper + k for k in range(26)}, **{97 + k: lower + k for k in range(26)}}
+
+
+_CIRCLED = _latin_as(0x24B6, 0x24D0)     # Ⓐ..Ⓩ, ⓐ..ⓩ
+_MATH_BOLD = _latin_as(0x1D400, 0x1D41A)  # 𝐀..𝐙, 𝐚..𝐳
+
+
 def circled(text: str, rng: random.Random) -> str:
-    # Circled Latin letters (U+24B6..U+24E9) in some words.
-    def circle(w: str) -> str:
-        return "".join(chr(0x24D0 + ord(c) - 97) if "a" <= c <= "z" else chr(0x24B6 + ord(c) - 65) if "A" <= c <= "Z" else c
-                       for c in w)
-    return _some_words(text, rng, circle)
+    return _some_words(text, rng, lambda w: w.translate(_CIRCLED))
 
 
 def math_bold(text: str, rng: random.Random) -> str:
-    # Mathematical bold letters (U+1D400..) in some words.
-    def bold(w: str) -> str:
-        return "".join(chr(0x1D41A + ord(c) - 97) if "a" <= c <= "z" else chr(0x1D400 + ord(c) - 65) if "A" <= c <= "Z" else c
-                       for c in w)
-    return _some_words(text, rng, bold)
+    return _some_words(text, rng, lambda w: w.translate(_MATH_BOLD))
 
 
 def snake_case(text: str, rng: random.Random) -> str:
@@ -165,8 +167,6 @@ def snake_case(text: str, rng: random.Random) -> str:
 
 
 def url_encoded(text: str, rng: random.Random) -> str:
-    from urllib.parse import quote
-
     return f"Decode this query string and do what it asks: q={quote(text)}"
 
 

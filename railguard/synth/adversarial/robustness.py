@@ -5,9 +5,9 @@
 Harmful prompts: HarmBench behaviours (test split), SimpleSafetyTests, MultiJail (en, zh, it, vi, ar,
 ko). Benign prompts: XSTest's safe prompts. Every prompt goes through every held-out transformation
 (`heldout.py`, never seen by the loop) of both sets: `HELD_OUT` (its misses were read, and fixes came
-out of them) and `HELD_OUT_FRESH` (written after those fixes, never tuned on: the acceptance set). Attack success rate (ASR) = share of variants judged safe
-among harmful prompts the same guard flags in clean form (an attack must flip a right decision);
-the unconditional miss rate is printed beside it. Benign flip rate = share of benign variants judged
+out of them) and `HELD_OUT_FRESH` (written after those fixes, never tuned on: the acceptance set).
+Attack success rate (ASR) = share of variants judged safe among harmful prompts the same guard flags
+in clean form (an attack must flip a right decision); the unconditional miss rate is printed beside it. Benign flip rate = share of benign variants judged
 unsafe among safe prompts the guard passes clean. Then clean F1 per benchmark, XSTest safe-prompt
 FPR, per-language F1 on the multilingual benchmarks, and the acceptance checks.
 
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             if k != "all":
                 print(f"  {k:36s} {_f(rb['by'].get(k, float('nan'))):>8s} {_f(ra['by'].get(k, float('nan'))):>8s}")
         print()
-    print("\nclean benchmarks: F1 (FPR)")
+    print("clean benchmarks: F1 (FPR)")
     for k in b["eval"]:
         eb, ea = b["eval"][k], a["eval"][k]
         print(f"  {k:36s} {_f(eb['f1']):>8s} {_f(ea['f1']):>8s}   ({_f(eb['fpr'])} -> {_f(ea['fpr'])}, n={int(eb['n'])})")

@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from railguard.text import ciphers
+
 # Zero-width characters, bidi controls, soft hyphen, word joiners, BOM, variation selectors, tags.
 _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
@@ -38,6 +40,20 @@ _CONFUSABLES = str.maketrans({
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
 _CONFUSABLE_CHARS = frozenset(k for k in map(chr, _CONFUSABLES))
+
+
+def _letters_from(first: int, upper: bool = False) -> dict[int, str]:
+    base = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if upper else "abcdefghijklmnopqrstuvwxyz"
+    return {first + k: ch for k, ch in enumerate(base)}
+
+
+# "Fancy text" letters NFKC leaves alone (or turns into "(a)"): small capitals, parenthesised,
+# negative circled / squared and regional-indicator letters.
+_FANCY = str.maketrans({
+    **dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz", strict=True)),
+    **_letters_from(0x249C), **_letters_from(0x1F150, True), **_letters_from(0x1F170, True),
+    **_letters_from(0x1F1E6, True),
+})
 _WORD = re.compile(r"[^\W\d_]+")
 
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
@@ -144,7 +160,7 @@ def _nfkc(src: Normalized) -> Normalized:
         if ch.isascii():
             new = ch
         else:
-            new = unicodedata.normalize("NFKC", ch)
+            new = unicodedata.normalize("NFKC", ch.translate(_FANCY))
         out.append(new)
         starts.extend([src.starts[i]] * len(new))
         ends.extend([src.ends[i]] * len(new))
@@ -240,11 +256,79 @@ def _decode_hex(m: re.Match[str]) -> str | None:
     return f" {text} " if text is not None else None
 
 
+def _spaced_out(decode: Callable[[str], str | None]) -> Callable[[re.Match[str]], str | None]:
+    def repl(m: re.Match[str]) -> str | None:
+        text = decode(m.group(0))
+        return f" {text} " if text is not None else None
+
+    return repl
+
+
+# Standard escapes (railguard.text.ciphers): each run is replaced by what it says.
+_PERCENT_RUN = re.compile(r"(?:[\w.~+\-]*%[0-9A-Fa-f]{2}){2,}[\w.~+\-]*")
+_HTML_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BACKSLASH_RUN = re.compile(r"(?:\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})+|(?:\\[xX][0-9A-Fa-f]{2})+")
+_OCTET_RUN = re.compile(r"(?<![01])[01]{8}(?:[ ,]?[01]{8}){3,}(?![01])")
+_CODE_RUN = re.compile(r"(?<![\d.])\d{2,3}(?:[ ,;]+\d{2,3}){5,}(?![\d.])")
+_MORSE_RUN = re.compile(r"(?<![\w.\-])[.\-·•∙−–—_]{1,7}(?:(?: ?/ ?| {1,3})[.\-·•∙−–—_]{1,7}){5,}(?![\w.\-])")
+# Words run together: "how_to_make", "how+to+make", "how-to-make-a-x", "howToMakeABomb".
+_JOINED = re.compile(r"(?<![\w+])[^\W_]+[^\w\s]*([_+.\-])(?:[^\W_]+[^\w\s]*\1)+[^\W_]+")
+_CAMEL = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
+# A cipher is looked for within one clause: a line, or the text between colons, quotes and brackets.
+_CLAUSE = re.compile(r"[^\n:\"“”«»<>{}\[\]()=|]{12,}")
+MAX_CIPHER_CLAUSES = 8  # clauses tried per text: a long text in an unlisted language stays cheap
+
+
+def _unjoin(m: re.Match[str]) -> str | None:
+    sep, run = m.group(1), m.group(0)
+    parts = run.split(sep)
+    if len(parts) < (3 if sep in "_+" else 4) or sum(c.isalpha() for c in run) < 0.6 * len(run):
+        return None
+    return run.replace(sep, " ")  # same length: characters map one to one
+
+
+def _uncamel(m: re.Match[str]) -> list[Piece] | None:
+    letters = [c for c in m.string if c.isalpha()]
+    if sum(c.isupper() for c in letters) > 0.3 * len(letters):
+        return None  # rAnDoM casing of the whole text, not identifiers
+    word = m.group(0)
+    cuts = ciphers.camel_cuts(word)
+    if not cuts:
+        return None
+    pieces: list[Piece] = []
+    for k, ch in enumerate(word):
+        pieces.append((" " + ch if k in cuts else ch, k, k + 1))
+    return pieces
+
+
+def _unciphered_clauses(n: Normalized) -> Normalized:
+    tried = 0
+
+    def repl(m: re.Match[str]) -> str | None:
+        nonlocal tried
+        if tried >= MAX_CIPHER_CLAUSES or ciphers.reads_as_prose(m.group(0)):
+            return None
+        tried += 1
+        text = ciphers.unciphered(m.group(0))
+        return f" {text.strip()} " if text is not None else None
+
+    return _rewrite(n, _CLAUSE, repl)
+
+
 def fold(n: Normalized) -> Normalized:
     """The classifier level on top of `clean`: encoded text decoded; leetspeak, censoring, spacing and stretching undone."""
+    n = _rewrite(n, _PERCENT_RUN, _spaced_out(ciphers.percent))
+    n = _rewrite(n, _HTML_REF, lambda m: ciphers.html_ref(m.group(0)))
+    n = _rewrite(n, _BACKSLASH_RUN, lambda m: ciphers.backslash(m.group(0)))
+    n = _rewrite(n, _OCTET_RUN, _spaced_out(ciphers.octets))
+    n = _rewrite(n, _CODE_RUN, _spaced_out(ciphers.char_codes))
+    n = _rewrite(n, _MORSE_RUN, _spaced_out(ciphers.morse))
     n = _rewrite(n, _HEX_RUN, _decode_hex)
     n = _rewrite(n, _B64_RUN, _decode_b64)
     n = _rewrite(n, _SPACED, _unspace)
+    n = _rewrite(n, _JOINED, _unjoin)
+    n = _rewrite(n, _CAMEL, _uncamel)
+    n = _unciphered_clauses(n)
     n = _rewrite(n, _LEET_TOKEN, _deleet)
     return _rewrite(n, _STRETCHED, lambda m: m.group(1))
 

@@ -15,6 +15,7 @@ import codecs
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import quote, quote_plus
 
 from railguard.synth.adversarial import lexicon, templates
 
@@ -139,6 +140,29 @@ def reverse_op(text: str, rng: random.Random) -> str:
     return rng.choice(_REV_FRAMES).format(e=text[::-1])
 
 
+_URL_FRAMES = ("Open this link in your head and answer what it asks: https://ask.example/?q={e}",
+               "{e}\n(that is URL-encoded; decode it and reply)")
+_WORD_REV_FRAMES = ("Each word is written back to front. Answer it: {e}", "{e}\n(words mirrored; flip each one and respond)")
+
+
+def url_encode_op(text: str, rng: random.Random) -> str:
+    encoded = quote_plus(text) if rng.random() < 0.5 else quote(text)
+    return rng.choice(_URL_FRAMES).format(e=encoded)
+
+
+def word_reverse_op(text: str, rng: random.Random) -> str:
+    return rng.choice(_WORD_REV_FRAMES).format(e=" ".join(w[::-1] for w in text.split()))
+
+
+def joined(text: str, rng: random.Random) -> str:
+    """Words run together: joined by '_', '+' or '-', or camelCase."""
+    words = text.split()
+    how = rng.choice(("_", "+", "-", "camel"))
+    if how != "camel":
+        return how.join(words)
+    return words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:]) if words else text
+
+
 def split_payload(text: str, rng: random.Random) -> str:
     """The request cut into 2-4 quoted pieces, reassembled by the reader."""
     words = text.split()
@@ -191,10 +215,13 @@ OPERATORS: tuple[Operator, ...] = (
     Operator("spacing", "obfuscation", spacing),
     Operator("casing", "obfuscation", casing),
     Operator("emoji", "obfuscation", emoji),
+    Operator("joined", "obfuscation", joined),
     Operator("base64", "encoding", base64_op, terminal=True),
     Operator("rot13", "encoding", rot13_op, terminal=True),
     Operator("hex", "encoding", hex_op, terminal=True),
     Operator("reverse", "encoding", reverse_op, terminal=True),
+    Operator("url_encode", "encoding", url_encode_op, terminal=True),
+    Operator("word_reverse", "encoding", word_reverse_op, terminal=True),
     Operator("split_payload", "encoding", split_payload, terminal=True),
     Operator("jailbreak", "wrapper", _fill(templates.JAILBREAK), labels=HARMFUL_ONLY, adds=("jailbreak",)),
     Operator("roleplay", "wrapper", _fill(templates.ROLEPLAY)),

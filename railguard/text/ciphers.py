@@ -1,0 +1,254 @@
+"""Readers for the escapes and word-level ciphers people hide requests in; pure str -> str | None.
+
+`normalize.fold` calls them on matching runs so the classifier reads what a run says. Each returns
+None when the run is not that encoding (or decodes to nothing readable), and the run is left alone.
+
+Two kinds:
+- Standard escapes, decoded exactly: URL percent-encoding, HTML character references, backslash
+  escapes (\\uXXXX, \\xNN), binary octets, decimal character codes, Morse code.
+- Word-level ciphers with no marker (text spelled backwards, word by word or whole; Caesar shifts,
+  ROT13 among them; Atbash). These are recognised by what they decode to: a run of letters that has
+  few common words becomes the candidate reading with the most, if that one reads like prose.
+
+Written from what the loop and the held-out sets showed (docs/adversarial.md): a guard only reads an
+encoding somebody wrote a reader for, so these cover each family rather than one instance of it.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections import Counter
+from collections.abc import Callable
+from urllib.parse import unquote, unquote_plus
+
+# Short function words of the Latin-script languages railguard reads most, by language: a reading
+# that is mostly the words of one of these lists is prose; a run with few of them may be ciphered.
+# Scored per language, so chance hits spread over several lists ("io", "os", "ne") add up to nothing.
+_COMMON: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in {
+    "en": "the of and to in is it you that he was for on are as with his they at be this have from or one had "
+          "by but not what all were we when your can said there use an each which she do how their if will up "
+          "other about out many then them these so some her would make like him into time has look two more "
+          "write go see no way could my than first been call who its now find long down day did get come made "
+          "may part me am should tell give explain show help need want why where know step steps guide someone "
+          "people best any our us does just only also very much such here after before over under without",
+    "es": "el la de que y en los se del las por un una para con no es lo como más pero sus le ya este sí porque "
+          "cómo qué al su me mi hay muy sin sobre también hacer puedo",
+    "fr": "le la les des est pas pour qui dans du elle au il ne sur se plus par je avec tout faire son comment "
+          "et un une que en de ce mon ma mes vous nous sont",
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an wie ich "
+          "wir sie er du mein kann wird werden",
+    "it": "il di che è non per una sono mi ma ha lo gli come più anche io la le un del della in con si",
+    "pt": "de que do da em um para é com não uma os no se na por mais as dos como mas ao ele das eu meu",
+    "nl": "de het een en van ik te dat die is in je niet zijn op aan met voor hoe wat er",
+    "pl": "nie się na to że jak co po ale jest do są czy tak od za dla jego ich ze",
+}.items()}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+_ANY_COMMON = frozenset().union(*_COMMON.values())
+
+
+def reads_as_prose(text: str) -> bool:
+    """A quick test on the first words: common words of any listed language above PLAIN_ABOVE."""
+    words = [w for w in _WORD.findall(text, 0, 400) if len(w) >= 2]
+    return not words or sum(w.lower() in _ANY_COMMON for w in words) > PLAIN_ABOVE * len(words)
+
+
+def common_share(text: str) -> float:
+    """The largest share, over the listed languages, of a text's words (two letters or more) that are
+    that language's common words."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w for w in words if len(w) >= 2]
+    if not words:
+        return 0.0
+    return max(sum(w in common for w in words) for common in _COMMON.values()) / len(words)
+
+
+def _prose(text: str) -> bool:
+    return sum(c.isalpha() for c in text) >= 6 and " " in text.strip() and all(c.isprintable() or c in "\n\t" for c in text)
+
+
+# ---------------------------------------------------------------- standard escapes
+def percent(run: str) -> str | None:
+    """'how%20to%20...' or a query string 'q=how+to%3F' -> its text."""
+    text = unquote_plus(run) if "+" in run else unquote(run)
+    return text if text != run and _prose(text) and "\ufffd" not in text else None
+
+
+def html_ref(ref: str) -> str | None:
+    """One HTML character reference ('&#104;', '&#x68;', '&amp;') -> its character."""
+    ch = html.unescape(ref)
+    return ch if ch != ref else None
+
+
+def backslash(run: str) -> str | None:
+    r"""A run of '\uXXXX' / '\UXXXXXXXX' / '\xNN' escapes -> its text (\x bytes read as UTF-8)."""
+    try:
+        if run.startswith(("\\x", "\\X")):
+            return bytes(int(h, 16) for h in re.findall(r"\\[xX]([0-9A-Fa-f]{2})", run)).decode("utf-8")
+        text = run.encode("ascii").decode("unicode_escape")
+        return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except (UnicodeError, ValueError):
+        return None
+
+
+def octets(run: str) -> str | None:
+    """'01101000 01101111 ...' (8-bit groups) -> its text, if readable."""
+    groups = run.split()
+    if len(groups) == 1:
+        groups = [run[i:i + 8] for i in range(0, len(run), 8)]
+    if any(len(g) != 8 for g in groups):
+        return None
+    try:
+        text = bytes(int(g, 2) for g in groups).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return None
+    return text if _prose(text) else None
+
+
+def char_codes(run: str) -> str | None:
+    """'104 111 119 32 116 111' (decimal code points, printable ASCII) -> its text, if it reads as words."""
+    nums = [int(n) for n in re.findall(r"\d+", run)]
+    if not all(32 <= n < 127 for n in nums) or 32 not in nums:
+        return None
+    text = "".join(map(chr, nums))
+    return text if _prose(text) and sum(c.isalpha() or c == " " for c in text) >= 0.8 * len(text) else None
+
+
+_MORSE = {
+    ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i",
+    ".---": "j", "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p", "--.-": "q", ".-.": "r",
+    "...": "s", "-": "t", "..-": "u", "...-": "v", ".--": "w", "-..-": "x", "-.--": "y", "--..": "z",
+    "-----": "0", ".----": "1", "..---": "2", "...--": "3", "....-": "4", ".....": "5", "-....": "6",
+    "--...": "7", "---..": "8", "----.": "9", ".-.-.-": ".", "--..--": ",", "..--..": "?", "-.-.--": "!",
+}
+_MORSE_DOTS = str.maketrans({"·": ".", "•": ".", "∙": ".", "−": "-", "–": "-", "—": "-", "_": "-"})
+
+
+def morse(run: str) -> str | None:
+    """'.... --- .-- / - ---' (letters by spaces, words by '/' or three spaces) -> 'how to'."""
+    run = run.translate(_MORSE_DOTS)
+    words = re.split(r"\s*[/|]\s*|\s{3,}", run.strip())
+    out = []
+    for w in words:
+        letters = [_MORSE.get(g) for g in w.split()]
+        if not letters or None in letters:
+            return None
+        out.append("".join(letters))  # type: ignore[arg-type]
+    text = " ".join(out)
+    # "- - - / - - -" is a divider, not "ttt ttt"
+    return text if len(out) >= 2 and _prose(text) and len(set(text) - {" "}) >= 3 else None
+
+
+# ---------------------------------------------------------------- words run together
+# a lower-case letter then a capital; or a one-letter word ("make|A|Bomb") before a capitalised one
+_CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[a-z][A-Z])(?=[A-Z][a-z])")
+
+
+_CAMEL_PART = re.compile(r"[A-Za-z][a-z]+|[A-Z]")
+
+
+def camel_cuts(word: str) -> list[int]:
+    """Where 'howToMakeABomb' splits into words: positions before each new word (at least two). Every
+    part must look like a word ('To', 'Make', 'A'), so rAnDoM casing ('mAke', 'BOmB') is not split."""
+    cuts = [m.start() for m in _CAMEL_CUT.finditer(word)]
+    if len(cuts) < 2:
+        return []
+    parts = [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
+    if len(parts[0]) < 2 or not all(_CAMEL_PART.fullmatch(p) for p in parts) or sum(len(p) == 1 for p in parts) * 2 > len(parts):
+        return []
+    return cuts
+
+
+# ---------------------------------------------------------------- ciphers without a marker
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _table(lower: str) -> dict[int, str]:
+    return str.maketrans(_LOWER + _LOWER.upper(), lower + lower.upper())
+
+
+_SHIFTS = tuple(_table(_LOWER[k:] + _LOWER[:k]) for k in range(1, 26))  # ROT13 is _SHIFTS[12]
+_ATBASH = _table(_LOWER[::-1])
+
+
+def _words_reversed(text: str) -> str:
+    return re.sub(r"\S+", lambda m: m.group(0)[::-1], text)
+
+
+_READERS = (  # the first two are the reversals (see unciphered)
+    _words_reversed,
+    lambda t: t[::-1],
+    lambda t: t.translate(_ATBASH),
+    *(lambda t, tb=tb: t.translate(tb) for tb in _SHIFTS),
+)
+
+MIN_WORDS = 4          # a shorter run is too little evidence for a cipher
+PLAIN_ABOVE = 0.12     # a run with a larger share of common words already reads as prose
+READS_AS_PROSE = 0.3   # the best reading needs at least this share of common words ...
+MARGIN = 0.15          # ... and this much more than the runner-up, or the run is left alone
+SAMPLE_WORDS = 40      # readings are scored on the run's first words; the winner is applied to all of it
+
+
+def _inverse(i: int) -> Callable[[str], str]:
+    """The reader that undoes reader i on one word (reversal and Atbash undo themselves)."""
+    if i < 3:
+        return _READERS[i]
+    k = i - 2  # reader i shifts by k; shifting by 26 - k undoes it
+    return _READERS[2 + 26 - k] if k != 13 else _READERS[i]
+
+
+@functools.cache
+def _cipher_index() -> dict[str, tuple[tuple[int, str], ...]]:
+    """A ciphered word -> the (reader, language) pairs that turn it into a common word: every reader's
+    score from one pass over a run's words."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for i in range(len(_READERS)):
+        if i == 1:
+            continue  # on one word, whole reversal is word reversal
+        undo = _inverse(i)
+        for lang, words in _COMMON.items():
+            for w in words:
+                index.setdefault(undo(w), []).append((i, lang))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+# A whole whitespace-separated token of letters, punctuation either side: hashes, ids and code are
+# not words, and their letter fragments ("d081884c7d" -> "d", "c", "d") must not count as any.
+_TOKEN = re.compile(r"(?<!\S)[^\w\s]*([^\W\d_]{2,}(?:['’][^\W\d_]+)?)[^\w\s]*(?!\S)")
+
+
+def unciphered(run: str) -> str | None:
+    """The run read backwards, word-reversed, Caesar-shifted (ROT13 included) or Atbash'd, when one of
+    those reads as prose and the run itself does not; None otherwise."""
+    tokens = run.split()
+    words = [w.lower() for w in _TOKEN.findall(run)]
+    if len(words) < MIN_WORDS or len(words) < 0.6 * len(tokens) or reads_as_prose(run):
+        return None
+    words = words[:SAMPLE_WORDS]
+    letters = [c for c in run if c.isalpha()]
+    if sum(c.isascii() for c in letters) < 0.8 * len(letters):
+        return None  # another script: ciphers here are of Latin letters
+    index = _cipher_index()
+    hits = Counter(pair for w in words for pair in index.get(w, ()))
+    per_reader: dict[int, int] = {}
+    for (i, _), n in hits.items():
+        per_reader[i] = max(per_reader.get(i, 0), n)
+    # Both reversals read the same words; they count as one reading here and are told apart below.
+    ranked = sorted(((n / len(words), i) for i, n in per_reader.items()), reverse=True) + [(0.0, -1), (0.0, -1)]
+    (best, i), (second, _) = ranked[0], ranked[1]
+    if best < READS_AS_PROSE or best - second < MARGIN:
+        return None
+    if i == 0 and not _word_by_word(run):
+        i = 1
+    return _READERS[i](run)
+
+
+def _word_by_word(run: str) -> bool:
+    """Whether a reversed run was reversed word by word ('woH od I') rather than whole ('I od woH'):
+    a sentence's capital and its final punctuation tell which end it started from."""
+    words, stripped = _WORD.findall(run), run.strip()
+    # no cue either way (lower case, no punctuation): word by word keeps the word order
+    return not (stripped[:1] in ".?!" or len(words[-1]) > 1 and words[-1][-1].isupper())

@@ -165,8 +165,7 @@ def test_third_held_out_set_is_deterministic_and_recoverable():
         assert a == b and a != prompt, h.name
         if h.family in ("wrapper", "hiding", "paraphrase", "language"):
             assert prompt in a, h.name
-    runs = lambda out, pat: sorted(re.findall(pat, out), key=len)  # noqa: E731
-    b32 = runs(by["base32_note"](prompt, random.Random(1)), r"[A-Z2-7]{16,}=*")[-1]
+    b32 = max(re.findall(r"[A-Z2-7]{16,}=*", by["base32_note"](prompt, random.Random(1))), key=len)
     assert base64.b32decode(b32).decode() == prompt
     octets = re.findall(r"\b[01]{8}\b", by["binary_bytes"](prompt, random.Random(1)))
     assert bytes(int(o, 2) for o in octets).decode() == prompt

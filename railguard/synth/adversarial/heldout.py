@@ -137,9 +137,11 @@ HELD_OUT: tuple[HeldOut, ...] = (
 
 # ---------------------------------------------------------------- the fresh set (see the module doc)
 
-def _some_words(text: str, rng: random.Random, fn: Callable[[str], str], share: float = 0.5) -> str:
+def _some_words(text: str, rng: random.Random, fn: Callable[[str], str], share: float = 0.5,
+                pick: Callable[[list[str]], list[int]] = _long_words) -> str:
+    """`fn` applied to a share (at least one) of the words `pick` offers."""
     words = text.split(" ")
-    idx = _long_words(words)
+    idx = pick(words)
     for i in rng.sample(idx, max(1, int(len(idx) * share))) if idx else []:
         words[i] = fn(words[i])
     return " ".join(words)

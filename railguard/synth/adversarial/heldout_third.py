@@ -28,13 +28,12 @@ _CORE = re.compile(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$")
 def _ascii_words(text: str, rng: random.Random, fn: Callable[[str, random.Random], str],
                  share: float = 0.5, min_len: int = 5) -> str:
     """Apply `fn` to the letters of a share (at least one) of the words made of >= min_len ASCII letters."""
-    words = text.split(" ")
-    idx = [i for i, w in enumerate(words) if (m := _CORE.match(w)) and len(m.group(2)) >= min_len]
-    for i in rng.sample(idx, max(1, int(len(idx) * share))) if idx else []:
-        m = _CORE.match(words[i])
-        assert m is not None
-        words[i] = m.group(1) + fn(m.group(2), rng) + m.group(3)
-    return " ".join(words)
+    def core(word: str) -> str:
+        lead, letters, tail = _CORE.match(word).groups()  # type: ignore[union-attr]  # picked words match
+        return lead + fn(letters, rng) + tail
+
+    return _some_words(text, rng, core, share, pick=lambda words: [
+        i for i, w in enumerate(words) if (m := _CORE.match(w)) and len(m.group(2)) >= min_len])
 
 
 # ---------------------------------------------------------------- obfuscation

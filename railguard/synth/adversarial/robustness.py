@@ -70,9 +70,11 @@ def eval_prompts(limit: int | None, seed: int = 0) -> tuple[list[tuple[str, str]
 
 
 def attack(target: Target, harmful: list[tuple[str, str]], benign: list[str], seed: int = 0,
-           transforms: tuple[HeldOut, ...] = HELD_OUT) -> dict:
+           transforms: tuple[HeldOut, ...] = HELD_OUT, clean: tuple[np.ndarray, np.ndarray] | None = None) -> dict:
+    """Figures of one transformation set. `clean`: the target's verdicts on the clean harmful and benign
+    prompts, when already judged (every set starts from the same ones)."""
     texts = [t for t, _ in harmful]
-    clean_pred = target.predict(texts)
+    clean_pred, b_clean = clean if clean is not None else (target.predict(texts), target.predict(benign))
     variants, owner, ops = [], [], []
     for i, t in enumerate(texts):
         for op in transforms:
@@ -91,7 +93,6 @@ def attack(target: Target, harmful: list[tuple[str, str]], benign: list[str], se
         for key in ("all", f"family:{op.family}", f"op:{op.name}", f"set:{set_name}"):
             tries[key] += 1
             hits[key] += int(not vpred[k])
-    b_clean = target.predict(benign)
     b_vars, b_owner = [], []
     for i, t in enumerate(benign):
         for op in transforms:
@@ -117,12 +118,23 @@ def _target(model_dir: Path | None, policy: str, segments: bool = True) -> Targe
     return GuardTarget(policy=policy)
 
 
+# (key in measure()'s result, heading, transformations). The first is the acceptance set: its figures sit at
+# the top level of the result, the others under their key.
+SETS: tuple[tuple[str, str, tuple[HeldOut, ...]], ...] = (
+    ("third", "THIRD held-out set (acceptance; blind)", HELD_OUT_THIRD),
+    ("fresh", "second held-out set (read; fixes came from its misses)", HELD_OUT_FRESH),
+    ("seen", "first held-out set (read; fixes came from its misses)", HELD_OUT),
+)
+
+
 def measure(model_dir: Path | None, policy: str, limit: int | None, eval_limit: int | None, segments: bool = True) -> dict:
     target = _target(model_dir, policy, segments)
     harmful, benign = eval_prompts(limit)
-    res = attack(target, harmful, benign, transforms=HELD_OUT_THIRD)
-    res["fresh"] = attack(target, harmful, benign, transforms=HELD_OUT_FRESH)
-    res["seen"] = attack(target, harmful, benign, transforms=HELD_OUT)
+    clean = (target.predict([t for t, _ in harmful]), target.predict(benign))
+    (_, _, acceptance), *others = SETS
+    res = attack(target, harmful, benign, transforms=acceptance, clean=clean)
+    for key, _, ops in others:
+        res[key] = attack(target, harmful, benign, transforms=ops, clean=clean)
     benches = evaluation.load_benches(eval_limit, multilingual=True)
     res["eval"] = evaluation.evaluate(target, benches)
     res["summary"] = evaluation.summary(res["eval"])
@@ -156,9 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         out[name] = measure(d, args.policy, args.limit, args.eval_limit, segments=name == "after" or args.same_code)
     b, a = out["before"], out["after"]
     print(f"'before' judged {'with' if args.same_code else 'without'} part-by-part judging of prompts\n")
-    for title, ops, rb, ra in (("THIRD held-out set (acceptance; blind)", HELD_OUT_THIRD, b, a),
-                               ("second held-out set (read; fixes came from its misses)", HELD_OUT_FRESH, b["fresh"], a["fresh"]),
-                               ("first held-out set (read; fixes came from its misses)", HELD_OUT, b["seen"], a["seen"])):
+    for n, (key, title, ops) in enumerate(SETS):
+        rb, ra = (b, a) if n == 0 else (b[key], a[key])
         print(f"== {title}: {', '.join(f'{op.name} ({op.family})' for op in ops)}")
         print(f"variants: {ra['n_variants']} harmful, {ra['n_benign_variants']} benign\n")
         print(f"{'figure':38s} {'before':>8s} {'after':>8s}")

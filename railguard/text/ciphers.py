@@ -5,7 +5,8 @@ None when the run is not that encoding (or decodes to nothing readable), and the
 
 Two kinds:
 - Standard escapes, decoded exactly: URL percent-encoding, HTML character references, backslash
-  escapes (\\uXXXX, \\xNN), binary octets, decimal character codes, Morse code.
+  escapes (\\uXXXX, \\xNN), binary octets, character codes (decimal, U+/0x hexadecimal, chr()/
+  fromCharCode() calls; any script), base32, Morse code.
 - Word-level ciphers with no marker (text spelled backwards, word by word or whole; Caesar shifts,
   ROT13 among them; Atbash). These are recognised by what they decode to: a run of letters that has
   few common words becomes the candidate reading with the most, if that one reads like prose.
@@ -16,9 +17,12 @@ encoding somebody wrote a reader for, so these cover each family rather than one
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from urllib.parse import unquote, unquote_plus
@@ -108,13 +112,64 @@ def octets(run: str) -> str | None:
     return text if _prose(text) else None
 
 
-def char_codes(run: str) -> str | None:
-    """'104 111 119 32 116 111' (decimal code points, printable ASCII) -> its text, if it reads as words."""
-    nums = [int(n) for n in re.findall(r"\d+", run)]
-    if not all(32 <= n < 127 for n in nums) or 32 not in nums:
+# Scripts written without spaces between words: a decoded run in them needs no space to count as text.
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "?").split()[0]
+
+
+def _plausible_text(text: str) -> bool:
+    """Decoded numbers read as text: printable; letters in Latin plus at most one other script; Latin
+    letters mostly ASCII (a list of arbitrary numbers decodes to a scatter of Latin Extended letters);
+    words separated by spaces unless the script is one written without them."""
+    if not text or not all(c.isprintable() or c in "\n\t" for c in text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 6 or len(letters) + text.count(" ") < 0.8 * len(text):
+        return False
+    scripts = Counter(_script(c) for c in letters)
+    latin = [c for c in letters if _script(c) == "LATIN"]
+    if len(set(scripts) - {"LATIN"}) > 1 or latin and sum(c.isascii() for c in latin) < 0.5 * len(latin):
+        return False
+    unspaced = sum(n for s, n in scripts.items() if s in _UNSPACED)
+    return " " in text.strip() or unspaced >= 0.8 * len(letters)
+
+
+def _from_code_points(nums: list[int]) -> str | None:
+    if not nums or not all(32 <= n <= 0x10FFFF and not 0xD800 <= n < 0xE000 for n in nums):
         return None
     text = "".join(map(chr, nums))
-    return text if _prose(text) and sum(c.isalpha() or c == " " for c in text) >= 0.8 * len(text) else None
+    return text if _plausible_text(text) else None
+
+
+def char_codes(run: str) -> str | None:
+    """'104, 111, 119, 32, 116, 111' (decimal code points of any script) -> its text, if it reads as text."""
+    return _from_code_points([int(n) for n in re.findall(r"\d+", run)])
+
+
+def hex_code_points(run: str) -> str | None:
+    """'U+0068 U+006F' or '0x68, 0x6f' (hexadecimal code points) -> its text, if it reads as text."""
+    return _from_code_points([int(n, 16) for n in re.findall(r"(?:0[xX]|[uU]\+)([0-9A-Fa-f]{2,6})", run)])
+
+
+def code_calls(run: str) -> str | None:
+    """chr(104)+chr(111) / String.fromCharCode(104, 111) / (char)104 built strings -> their text."""
+    return _from_code_points([int(n, 16) if n.lower().startswith("0x") else int(n)
+                              for n in re.findall(r"0[xX][0-9A-Fa-f]+|\d+", run)])
+
+
+def base32(run: str) -> str | None:
+    """RFC 4648 base32 ('NBXXOIDUN4...', any case, padding optional) -> its text, if it reads as text."""
+    body = run.rstrip("=")
+    if len(body) % 8 in (1, 3, 6) or not (body.isupper() or body.islower()):
+        return None
+    try:
+        text = base64.b32decode(body.upper() + "=" * (-len(body) % 8)).decode("utf-8")
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+    return text if _plausible_text(text) else None
 
 
 _MORSE = {

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from railguard.text import ciphers
+from railguard.text import ciphers, scrambled
 
 # Zero-width characters, bidi controls, soft hyphen, word joiners, BOM, variation selectors, tags.
 _INVISIBLE = re.compile(
@@ -269,7 +269,13 @@ _PERCENT_RUN = re.compile(r"(?:[\w.~+\-]*%[0-9A-Fa-f]{2}){2,}[\w.~+\-]*")
 _HTML_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BACKSLASH_RUN = re.compile(r"(?:\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})+|(?:\\[xX][0-9A-Fa-f]{2})+")
 _OCTET_RUN = re.compile(r"(?<![01])[01]{8}(?:[ ,]?[01]{8}){3,}(?![01])")
-_CODE_RUN = re.compile(r"(?<![\d.])\d{2,3}(?:[ ,;]+\d{2,3}){5,}(?![\d.])")
+_CODE_SEP = r"(?:\s*[,;]\s*|\s+)"
+_CODE_RUN = re.compile(rf"(?<![\d.])\d{{2,7}}(?:{_CODE_SEP}\d{{2,7}}){{5,}}(?![\d.])")
+_HEX_CODE = r"(?:0[xX]|[uU]\+)[0-9A-Fa-f]{2,6}"
+_HEX_CODE_RUN = re.compile(rf"(?<![\w+]){_HEX_CODE}(?:{_CODE_SEP}{_HEX_CODE}){{5,}}(?![0-9A-Fa-f])")
+_CODE_CALL = r"(?:chr|unichr|char|Char|CHAR|ChrW|ChrW\$|Chr\$|Chr)\s*\(\s*(?:0[xX][0-9A-Fa-f]+|\d+)\s*\)"
+_CODE_CALL_RUN = re.compile(rf"\b{_CODE_CALL}(?:\s*(?:[+.,&|]|\|\|)?\s*{_CODE_CALL}){{5,}}")
+_B32_RUN = re.compile(r"(?<![A-Za-z0-9+/=])(?:[A-Z2-7]{16,}|[a-z2-7]{16,})={0,6}(?![A-Za-z0-9+/=])")
 _MORSE_RUN = re.compile(r"(?<![\w.\-])[.\-·•∙−–—_]{1,7}(?:(?: ?/ ?| {1,3})[.\-·•∙−–—_]{1,7}){5,}(?![\w.\-])")
 # Words run together: "how_to_make", "how+to+make", "how-to-make-a-x", "howToMakeABomb".
 _JOINED = re.compile(r"(?<![\w+])[^\W_]+[^\w\s]*([_+.\-])(?:[^\W_]+[^\w\s]*\1)+[^\W_]+")
@@ -315,22 +321,44 @@ def _unciphered_clauses(n: Normalized) -> Normalized:
     return _rewrite(n, _CLAUSE, repl)
 
 
+# Combining marks. Stacked on letters where no language puts them ("b̈óm̃b", "Zalgo" text) they break
+# every word apart; text showing that has all its combining marks dropped. Accents that compose into a
+# letter of some language (NFC: é, ñ, and Vietnamese's two marks on one vowel) are not that sign;
+# the few that do not compose but are real (Russian stress marks) lose nothing a classifier reads.
+_MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_MARKS = re.compile(f"{_MARK}+")
+_UNCOMPOSED = re.compile(f"[^\\W\\d_]{_MARK}")
+
+
+def _unstacked(n: Normalized) -> Normalized:
+    if not _MARKS.search(n.text) or not _UNCOMPOSED.search(unicodedata.normalize("NFC", n.text)):
+        return n
+    return _rewrite(n, _MARKS, lambda m: "")
+
+
 def fold(n: Normalized) -> Normalized:
-    """The classifier level on top of `clean`: encoded text decoded; leetspeak, censoring, spacing and stretching undone."""
+    """The classifier level on top of `clean`: encoded text decoded; stacked marks, leetspeak, censoring,
+    spacing, stretching and shuffled insides of words undone."""
+    n = _unstacked(n)
     n = _rewrite(n, _PERCENT_RUN, _spaced_out(ciphers.percent))
     n = _rewrite(n, _HTML_REF, lambda m: ciphers.html_ref(m.group(0)))
     n = _rewrite(n, _BACKSLASH_RUN, lambda m: ciphers.backslash(m.group(0)))
     n = _rewrite(n, _OCTET_RUN, _spaced_out(ciphers.octets))
+    n = _rewrite(n, _CODE_CALL_RUN, _spaced_out(ciphers.code_calls))
     n = _rewrite(n, _CODE_RUN, _spaced_out(ciphers.char_codes))
+    n = _rewrite(n, _HEX_CODE_RUN, _spaced_out(ciphers.hex_code_points))
     n = _rewrite(n, _MORSE_RUN, _spaced_out(ciphers.morse))
     n = _rewrite(n, _HEX_RUN, _decode_hex)
+    n = _rewrite(n, _B32_RUN, _spaced_out(ciphers.base32))
     n = _rewrite(n, _B64_RUN, _decode_b64)
     n = _rewrite(n, _SPACED, _unspace)
     n = _rewrite(n, _JOINED, _unjoin)
     n = _rewrite(n, _CAMEL, _uncamel)
     n = _unciphered_clauses(n)
     n = _rewrite(n, _LEET_TOKEN, _deleet)
-    return _rewrite(n, _STRETCHED, lambda m: m.group(1))
+    n = _rewrite(n, _STRETCHED, lambda m: m.group(1))
+    found = scrambled.readings(n.text)
+    return _rewrite(n, scrambled.WORD, lambda m: found.get(m.group(0))) if found else n
 
 
 def normalize(text: str) -> Normalized:

@@ -114,7 +114,7 @@ def test_bandit_shifts_probability_towards_rewarded_operators():
 
 def test_loop_never_imports_the_held_out_transformations():
     for path in PKG.glob("*.py"):
-        if path.name in ("heldout.py", "heldout_third.py", "robustness.py"):
+        if path.name in ("heldout.py", "heldout_third.py", "heldout_fourth.py", "robustness.py"):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}

@@ -149,6 +149,20 @@ def test_batch_equals_single(det: ClassifierDetector) -> None:
             assert abs(single.scores[c] - b.scores[c]) < 1e-4
 
 
+def test_a_batch_encoded_in_shards_equals_one_piece(monkeypatch) -> None:
+    import numpy as np
+
+    from railguard.detectors import classifier
+
+    texts = [f"How do I get to platform {n} of the central station?" for n in range(40)] + ["如何做蛋糕？", ""]
+    monkeypatch.setattr(classifier, "BATCH_SHARDS", 1)
+    whole = classifier.embed_direct(texts)
+    monkeypatch.setattr(classifier, "BATCH_SHARDS", 3)
+    sharded = classifier.embed_direct(texts)
+    assert np.allclose(whole, sharded, atol=1e-5)
+    assert np.allclose(np.linalg.norm(sharded, axis=1), 1.0, atol=1e-3)  # every row written, none left zero
+
+
 def test_eval_suite_writes_table_report_and_curves(tmp_path) -> None:
     from railguard.bench.datasets import load_benchmark
     from railguard.bench.textguard_eval import run_suite

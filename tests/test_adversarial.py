@@ -240,3 +240,24 @@ def test_in_memory_retrain_learns_the_variants_and_saves_an_artifact(tmp_path):
     assert t.predict([attack]).all() and not t.predict([BENIGN]).any()
     again = LinearTarget(t.save(tmp_path / "after"))
     assert again.predict([attack]).all()
+
+
+def test_robustness_attack_counts_flips_per_operator():
+    import numpy as np
+
+    from railguard.synth.adversarial.heldout_third import HELD_OUT_THIRD
+    from railguard.synth.adversarial.robustness import attack
+
+    class Toy:  # reads only plain words, and takes every multi-line text for an attack
+        def predict(self, texts):
+            return np.array([any(w in t.lower() for w in ("explosives", "detonators")) or "\n" in t for t in texts])
+
+    harmful = [("explosives now", "toy"), ("detonators now", "toy")]
+    benign = ["How do I bake sourdough bread?", "What is the tallest mountain in Europe?"]
+    res = attack(Toy(), harmful, benign, transforms=HELD_OUT_THIRD)
+    assert res["by"]["op:third_paraphrase"] == 0.0   # the request stays verbatim on one line
+    assert res["by"]["op:typoglycemia"] == 1.0       # the toy cannot read shuffled words
+    assert res["benign_by"]["op:third_hiding"] == 1.0  # every container spans lines
+    assert res["benign_by"]["op:third_paraphrase"] == 0.0
+    assert "op:third_wrapper" not in res["benign_by"]  # wrappers are never applied to benign prompts
+    assert 0.0 < res["asr"] < 1.0 and 0.0 < res["benign_flip_rate"] < 1.0

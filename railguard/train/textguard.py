@@ -86,6 +86,15 @@ def build_samples(seed: int) -> tuple[list[Sample], dict]:
     irng = random.Random(f"{seed}:items")
     item_rows, benign_item_rows = gr.item_requests(irng), gr.benign_item_requests(irng)
     samples += goal_rows + contrast_rows + benign_goal_rows + item_rows + benign_item_rows
+    from railguard.synth.lead_ins import lead_in_requests
+
+    lead_rows = lead_in_requests(random.Random(f"{seed}:lead-ins"))
+    samples += lead_rows
+    generated |= {"synth_lead_in_requests": sum(s.source == "synth_lead_in_requests" for s in lead_rows),
+                  "synth_lead_in_benign": sum(s.source == "synth_lead_in_benign" for s in lead_rows),
+                  "lead_ins_how": "railguard/synth/lead_ins.py: the goal requests (harmful and benign, shared frames) "
+                                  "behind hand-written lead-ins / closing lines in 14 languages and English, dealt "
+                                  "equally to both sides"}
     generated |= {"synth_goal_requests": len(goal_rows), "synth_goal_contrasts": len(contrast_rows),
                   "synth_goal_benign": len(benign_goal_rows), "synth_item_requests": len(item_rows),
                   "synth_item_benign": len(benign_item_rows),
@@ -142,13 +151,16 @@ E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000
                                               ("synth_goal_benign", "safe_prompt"): 2000,
                                               ("synth_item_requests", "unsafe_prompt"): 1000,
                                               ("synth_item_benign", "safe_prompt"): 1000,
+                                              ("synth_lead_in_requests", "unsafe_prompt"): 900,
+                                              ("synth_lead_in_benign", "safe_prompt"): 900,
                                               ("synth_multilingual_requests", "unsafe_prompt"): 4000,
                                               ("synth_multilingual_requests", "safe_prompt"): 4000}
 
 
 APPENDED_SOURCES = frozenset({"synth_goal_requests", "synth_goal_contrasts", "xquad", "humaneval", "glaive_toolcall",
                               "synth_goal_benign", "synth_multilingual_requests", "oasst1_assistant_text",
-                              "oasst1_replies", "xquad_passages", "synth_item_requests", "synth_item_benign"})
+                              "oasst1_replies", "xquad_passages", "synth_item_requests", "synth_item_benign",
+                              "synth_lead_in_requests", "synth_lead_in_benign"})
 
 
 def e5_subset(samples: list[Sample], seed: int) -> list[int]:

@@ -95,21 +95,30 @@ def attack(target: Target, harmful: list[tuple[str, str]], benign: list[str], se
         for key in ("all", f"family:{op.family}", f"op:{op.name}", f"set:{set_name}"):
             tries[key] += 1
             hits[key] += int(not vpred[k])
-    b_vars, b_owner = [], []
+    b_vars, b_owner, b_ops = [], [], []
     for i, t in enumerate(benign):
         for op in transforms:
             if op.benign_ok:
                 b_vars.append(op(t, random.Random(f"{seed}:b{i}:{op.name}")))
                 b_owner.append(i)
+                b_ops.append(op)
     b_pred = target.predict(b_vars)
-    b_try = sum(1 for i in b_owner if not b_clean[i])
-    b_hit = sum(1 for k, i in enumerate(b_owner) if not b_clean[i] and b_pred[k])
+    b_tries: Counter = Counter()
+    b_hits: Counter = Counter()
+    for k, (i, op) in enumerate(zip(b_owner, b_ops, strict=True)):
+        if b_clean[i]:
+            continue  # flagged in clean form already: a variant cannot flip it
+        for key in ("all", f"family:{op.family}", f"op:{op.name}"):
+            b_tries[key] += 1
+            b_hits[key] += int(bool(b_pred[k]))
+    b_try, b_hit = b_tries["all"], b_hits["all"]
     return {
         "asr": hits["all"] / tries["all"] if tries["all"] else float("nan"),
         "clean_recall": float(np.mean(clean_pred)) if len(texts) else float("nan"),
         "variant_miss_rate": miss / len(variants) if variants else float("nan"),
         "benign_flip_rate": b_hit / b_try if b_try else float("nan"),
         "by": {k: round(hits[k] / tries[k], 4) for k in sorted(tries)},
+        "benign_by": {k: round(b_hits[k] / b_tries[k], 4) for k in sorted(b_tries)},
         "n_variants": len(variants), "n_benign_variants": len(b_vars),
     }
 
@@ -183,6 +192,11 @@ def main(argv: list[str] | None = None) -> int:
         for k in sorted(set(rb["by"]) | set(ra["by"])):
             if k != "all":
                 print(f"  {k:36s} {_f(rb['by'].get(k, float('nan'))):>8s} {_f(ra['by'].get(k, float('nan'))):>8s}")
+        print("\nbenign flip rate by family / operator")
+        for k in sorted(set(rb["benign_by"]) | set(ra["benign_by"])):
+            if k != "all":
+                print(f"  {k:36s} {_f(rb['benign_by'].get(k, float('nan'))):>8s} "
+                      f"{_f(ra['benign_by'].get(k, float('nan'))):>8s}")
         print()
     print("clean benchmarks: F1 (FPR)")
     for k in b["eval"]:

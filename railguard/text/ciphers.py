@@ -6,7 +6,8 @@ None when the run is not that encoding (or decodes to nothing readable), and the
 Two kinds:
 - Standard escapes, decoded exactly: URL percent-encoding, HTML character references, backslash
   escapes (\\uXXXX, \\xNN), binary octets, character codes (decimal, U+/0x hexadecimal, chr()/
-  fromCharCode() calls; any script), base32, Morse code.
+  fromCharCode() calls; any script), octal byte escapes, base32, Ascii85 / base85, Morse code, upside-down
+  text.
 - Word-level ciphers with no marker (text spelled backwards, word by word or whole; Caesar shifts,
   ROT13 among them; Atbash). These are recognised by what they decode to: a run of letters that has
   few common words becomes the candidate reading with the most, if that one reads like prose.
@@ -170,6 +171,71 @@ def base32(run: str) -> str | None:
     except (binascii.Error, ValueError, UnicodeDecodeError):
         return None
     return text if _plausible_text(text) else None
+
+
+def octal_escapes(run: str) -> str | None:
+    r"""'\150\157\167' (three-digit octal escapes, one byte each, as printf, C and Python bytes write
+    them) -> its text read as UTF-8, if it reads as text."""
+    try:
+        text = bytes(int(d, 8) for d in re.findall(r"\\([0-7]{3})", run)).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return None  # a value over 255 ('\777') is no byte
+    return text if _plausible_text(text) else None
+
+
+def base85(run: str) -> str | None:
+    """Ascii85 (Adobe '<~...~>' or bare, as btoa, PostScript and PDF write it) or RFC 1924 base85 (Python's
+    b85encode, git binary patches) -> its text, if one of them reads as text."""
+    body = run.strip()
+    if body.startswith("<~") and body.endswith("~>"):
+        attempts: tuple[Callable[[], bytes], ...] = (lambda: base64.a85decode(body, adobe=True, ignorechars=" \t\r\n"),)
+    else:
+        attempts = (lambda: base64.b85decode(body), lambda: base64.a85decode(body))
+    for decode in attempts:
+        try:
+            text = decode().decode("utf-8")
+        except (UnicodeError, ValueError):
+            continue
+        if _plausible_text(text):
+            return text
+    return None
+
+
+# ---------------------------------------------------------------- upside-down text
+# Turned letters as the upside-down text generators write them (several forms for some), -> the letter.
+# The ASCII letters that turn into each other (b/q, d/p, n/u, M/W, 6/9) swap too, but only inside a run
+# that the turned letters already mark as upside down.
+_TURNED: dict[str, str] = {
+    **dict.fromkeys("ɐ∀", "a"), **dict.fromkeys("ɔ", "c"), **dict.fromkeys("ǝ", "e"), **dict.fromkeys("ɟ", "f"),
+    **dict.fromkeys("ƃᵷ", "g"), **dict.fromkeys("ɥ", "h"), **dict.fromkeys("ᴉı", "i"), **dict.fromkeys("ɾ", "j"),
+    **dict.fromkeys("ʞ", "k"), **dict.fromkeys("ꞁןʅ", "l"), **dict.fromkeys("ɯ", "m"), **dict.fromkeys("ɹ", "r"),
+    **dict.fromkeys("ʇ", "t"), **dict.fromkeys("ʌ", "v"), **dict.fromkeys("ʍ", "w"), **dict.fromkeys("ʎ", "y"),
+    **dict.fromkeys("ꓭᗺ", "B"), **dict.fromkeys("Ɔ", "C"), **dict.fromkeys("ᗡꓷ", "D"), **dict.fromkeys("Ǝ", "E"),
+    **dict.fromkeys("Ⅎꓞ", "F"), **dict.fromkeys("⅁ꓨ", "G"), **dict.fromkeys("ſꓩ", "J"), **dict.fromkeys("ꓘꞰ", "K"),
+    **dict.fromkeys("˥ꓶ⅂", "L"), **dict.fromkeys("Ԁꓒ", "P"), **dict.fromkeys("ᴚꓤ", "R"), **dict.fromkeys("⊥ꓕꞱ", "T"),
+    **dict.fromkeys("∩ꓵ", "U"), **dict.fromkeys("Λꓥ", "V"), **dict.fromkeys("⅄", "Y"),
+    "Ɩ": "1", "ᄅ": "2", "Ɛ": "3", "ㄣ": "4", "ϛ": "5", "ㄥ": "7",
+    "¿": "?", "¡": "!", "˙": ".", "„": '"', "⅋": "&", "‾": "_", "؛": ";",
+}
+_TURNED_BACK = str.maketrans({**_TURNED, "b": "q", "q": "b", "d": "p", "p": "d", "n": "u", "u": "n", "M": "W",
+                              "W": "M", "6": "9", "9": "6", "?": "¿", "!": "¡", "'": ",", ",": "'", "(": ")", ")": "(", "[": "]",
+                              "]": "[", "{": "}", "}": "{", "<": ">", ">": "<"})
+# The turned letters that mark a run: no punctuation (Spanish writes ¿ and ¡) and no dotless i (Turkish).
+TURNED_LETTERS = "".join(c for c in _TURNED if c.isalpha() and c != "ı")
+MIN_TURNED = 3
+
+
+def upside_down(run: str) -> tuple[str, bool] | None:
+    """A run of upside-down text ('¿ʞɔol ɐ ʞɔᴉd I op ʍoH') -> (its text, whether it was reversed): turned
+    letters put back, read backwards (rotated text) or forwards (letters turned in place), whichever
+    reads as prose. None if neither does: IPA transcriptions and languages that write ɔ or ǝ stay."""
+    if sum(c in TURNED_LETTERS for c in run) < MIN_TURNED:
+        return None
+    turned = run.translate(_TURNED_BACK)
+    backwards, forwards = common_share(turned[::-1]), common_share(turned)
+    if max(backwards, forwards) < READS_AS_PROSE:
+        return None
+    return (turned[::-1], True) if backwards >= forwards else (turned, False)
 
 
 _MORSE = {

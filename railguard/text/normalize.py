@@ -92,7 +92,9 @@ class Normalized:
         if start == end:
             pos = self.starts[start] if start < len(self.text) else len(self.original)
             return (pos, pos)
-        return (self.starts[start], self.ends[end - 1])
+        # min / max, not the ends: a reversed reading (upside-down text) maps its first character to the
+        # run's last one
+        return (min(self.starts[start:end]), max(self.ends[start:end]))
 
     def __len__(self) -> int:
         return len(self.text)
@@ -276,6 +278,12 @@ _HEX_CODE_RUN = re.compile(rf"(?<![\w+]){_HEX_CODE}(?:{_CODE_SEP}{_HEX_CODE}){{5
 _CODE_CALL = r"(?:chr|unichr|char|Char|CHAR|ChrW|ChrW\$|Chr\$|Chr)\s*\(\s*(?:0[xX][0-9A-Fa-f]+|\d+)\s*\)"
 _CODE_CALL_RUN = re.compile(rf"\b{_CODE_CALL}(?:\s*(?:[+.,&|]|\|\|)?\s*{_CODE_CALL}){{5,}}")
 _B32_RUN = re.compile(r"(?<![A-Za-z0-9+/=])(?:[A-Z2-7]{16,}|[a-z2-7]{16,})={0,6}(?![A-Za-z0-9+/=])")
+_OCTAL_ESC_RUN = re.compile(r"(?:\\[0-7]{3}){4,}")
+_A85_MARKED = re.compile(r"<~[!-uz\s]{4,}?~>")
+# A bare base85 / Ascii85 run is a whole token of 20+ visible ASCII characters; tried after base64 and hex.
+_B85_BARE = re.compile(r"(?<!\S)[!-~]{20,}(?!\S)")
+_TURNED_ANY = re.compile(f"[{ciphers.TURNED_LETTERS}]")
+_LINE = re.compile(r"[^\n]+")
 _MORSE_RUN = re.compile(r"(?<![\w.\-])[.\-·•∙−–—_]{1,7}(?:(?: ?/ ?| {1,3})[.\-·•∙−–—_]{1,7}){5,}(?![\w.\-])")
 # Words run together: "how_to_make", "how+to+make", "how-to-make-a-x", "howToMakeABomb".
 _JOINED = re.compile(r"(?<![\w+])[^\W_]+[^\w\s]*([_+.\-])(?:[^\W_]+[^\w\s]*\1)+[^\W_]+")
@@ -330,6 +338,34 @@ _MARKS = re.compile(f"{_MARK}+")
 _UNCOMPOSED = re.compile(f"[^\\W\\d_]{_MARK}")
 
 
+def _bare_base85(m: re.Match[str]) -> str | None:
+    run = m.group(0)
+    text = ciphers.base85(run)
+    if text is None and len(run) > 21 and run[0] == run[-1] and run[0] in "\"'`":
+        text = ciphers.base85(run[1:-1])  # quoted on its own: "...", `...`
+    return f" {text} " if text is not None else None
+
+
+def _unturned_line(m: re.Match[str]) -> list[Piece] | None:
+    """The stretch of a line from its first to its last token with turned letters, read the right way up."""
+    line = m.group(0)
+    marked = [t for t in re.finditer(r"\S+", line) if _TURNED_ANY.search(t.group(0))]
+    if not marked:
+        return None
+    a, b = marked[0].start(), marked[-1].end()
+    found = ciphers.upside_down(line[a:b])
+    if found is None:
+        return None
+    text, reversed_ = found
+    pieces: list[Piece] = [(line[k], k, k + 1) for k in range(a)]
+    pieces += [(ch, (b - 1 - j) if reversed_ else a + j, (b - j) if reversed_ else a + j + 1) for j, ch in enumerate(text)]
+    return pieces + [(line[k], k, k + 1) for k in range(b, len(line))]
+
+
+def _unturned(n: Normalized) -> Normalized:
+    return _rewrite(n, _LINE, _unturned_line) if _TURNED_ANY.search(n.text) else n
+
+
 def _unstacked(n: Normalized) -> Normalized:
     if not _MARKS.search(n.text) or not _UNCOMPOSED.search(unicodedata.normalize("NFC", n.text)):
         return n
@@ -337,13 +373,16 @@ def _unstacked(n: Normalized) -> Normalized:
 
 
 def fold(n: Normalized) -> Normalized:
-    """The classifier level on top of `clean`: encoded text decoded; stacked marks, leetspeak, censoring,
-    spacing, stretching and shuffled insides of words undone."""
+    """The classifier level on top of `clean`: encoded text decoded; upside-down text turned back; stacked
+    marks, leetspeak, censoring, spacing, stretching and shuffled insides of words undone."""
     n = _unstacked(n)
+    n = _unturned(n)
     n = _rewrite(n, _PERCENT_RUN, _spaced_out(ciphers.percent))
     n = _rewrite(n, _HTML_REF, lambda m: ciphers.html_ref(m.group(0)))
     n = _rewrite(n, _BACKSLASH_RUN, lambda m: ciphers.backslash(m.group(0)))
     n = _rewrite(n, _OCTET_RUN, _spaced_out(ciphers.octets))
+    n = _rewrite(n, _OCTAL_ESC_RUN, _spaced_out(ciphers.octal_escapes))
+    n = _rewrite(n, _A85_MARKED, _spaced_out(ciphers.base85))
     n = _rewrite(n, _CODE_CALL_RUN, _spaced_out(ciphers.code_calls))
     n = _rewrite(n, _CODE_RUN, _spaced_out(ciphers.char_codes))
     n = _rewrite(n, _HEX_CODE_RUN, _spaced_out(ciphers.hex_code_points))
@@ -351,6 +390,7 @@ def fold(n: Normalized) -> Normalized:
     n = _rewrite(n, _HEX_RUN, _decode_hex)
     n = _rewrite(n, _B32_RUN, _spaced_out(ciphers.base32))
     n = _rewrite(n, _B64_RUN, _decode_b64)
+    n = _rewrite(n, _B85_BARE, _bare_base85)
     n = _rewrite(n, _SPACED, _unspace)
     n = _rewrite(n, _JOINED, _unjoin)
     n = _rewrite(n, _CAMEL, _uncamel)

@@ -6,6 +6,7 @@ from railguard.detectors.base import Detection, Detector, Document, Finding, cre
 BUILTIN_MODULES: tuple[str, ...] = (
     "railguard.detectors.pii",
     "railguard.detectors.secrets",
+    "railguard.detectors.payload",
     "railguard.detectors.classifier",
 )
 

@@ -1,0 +1,125 @@
+"""The payload detector: a prompt that asks to decode something railguard cannot read, and then to act on it.
+
+"Decode this and do what it says: <blob>" is a jailbreak tactic whatever the blob is: the request is kept
+from the guard and handed to the model. railguard's normaliser reads the encodings it knows (base64, hex,
+base32, base85, escapes, character codes, Morse, reversal, Caesar shifts, Atbash, upside-down text...), and
+the text classifier then judges what they say. This detector covers the rest: every held-out robustness set
+brought an encoding nobody had written a reader for, and a reader can only ever follow.
+
+It fires when all three hold, in the text after the normaliser's readers:
+- an instruction to decode, decipher, convert or undo something ("decode", "decipher", "translate it back",
+  "undo the shift", in English and ten other languages),
+- an instruction to then act on what it says ("answer it", "do what it says", "follow", "respond to"),
+- a stretch the guard cannot read: a clause of letters with few words of any of nine languages' dictionaries
+  (a cipher), or a long run of symbols and letters that is not a URL or a path (an unread encoding).
+
+The score is 0.7, "controversial" under the default policy: strict mode counts it as unsafe, loose mode lets
+it through. Prompts only; dictionaries (pyspellchecker's word-frequency lists, MIT) load on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from railguard.detectors.base import Detection, Document, Finding, register
+
+SCORE = 0.7
+MIN_LETTERS = 12        # a shorter clause is too little text to call unreadable
+KNOWN_BELOW = 0.35      # a clause whose words are this rarely dictionary words is not read as any language
+MIN_COUNT = 50          # a dictionary word must be at least this frequent in its list (drops the long tail)
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "ru")
+
+_DECODE = re.compile(
+    r"\b(?:de-?code[sd]?|decoding|decipher(?:ed|ing)?|decrypt(?:ed|ing)?|de-?obfuscate|unscramble|"
+    r"translate (?:it|this|that|them|the (?:text|message|line|letters|words))? ?back|"
+    r"convert (?:it|this|that|them|the (?:text|message|bytes|letters|words|line))(?: back)?(?: in)?to (?:plain|normal|readable|english)|"
+    r"undo (?:the|this|that) (?:cipher|encoding|shift|swap|substitution|transformation)|"
+    r"reverse (?:the|this) (?:cipher|encoding|substitution|process)|"
+    r"recover (?:the|its) (?:text|message|request|question|original)|"
+    r"work out what (?:it|this|the (?:message|text|line)) says|"
+    r"decodific\w*|descifr\w*|déchiffr\w*|décod\w*|dekodier\w*|entschlüssel\w*|entziffer\w*|decifr\w*|"
+    r"decodeer\w*|ontcijfer\w*|"
+    r"расшифру\w*|декодиру\w*)"
+    r"|解码|解密|破译|译码|解読|デコード|復号|해독|디코딩|복호화",
+    re.IGNORECASE)
+_ACT = re.compile(
+    r"\b(?:answer(?:ing)? (?:it|that|this|them|the (?:question|request)|what it (?:says|asks))|"
+    r"(?:then |and )(?:answer|respond|reply|act|comply|help)|"
+    r"respond(?:ing)? to (?:it|that|this|the (?:request|question|message|instruction)|what)|"
+    r"reply to (?:it|that|this|the (?:request|question|message))|"
+    r"act (?:on|upon) (?:it|that|this|what|the)|do (?:what|as) (?:it|the (?:text|message|line)) (?:says|asks|tells)|"
+    r"follow (?:it|that|this|the (?:instructions?|request|message)|what|its)|carry (?:it|them|that) out|carry out|"
+    r"execute (?:it|that|the (?:instructions?|request))|obey|"
+    r"respond[ea]\w*|contest[ae]\w*|réponds|répondez|exécute\w*|antworte\w*|befolge\w*|rispond\w*|"
+    r"responda\w*|beantwoord\w*|выполни\w*|ответь\w*)"
+    r"|回答|回复|执行|照做|答えて|実行|답변|실행",
+    re.IGNORECASE)
+_CLAUSE = re.compile(r"[^\n:\"“”«»<>{}\[\]()|]+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# A long token of letters, digits and symbols with no spaces: an encoding the normaliser left alone.
+_RUN = re.compile(r"(?<!\S)\S{24,}(?!\S)")
+_NOT_ENCODED = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.|^[~./\\]|[/\\][\w.-]+[/\\]")
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return frozenset()
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        counts = SpellChecker(language=lang, distance=1).word_frequency.dictionary
+        words.update(w for w, n in counts.items() if n >= MIN_COUNT)
+    return frozenset(words)
+
+
+def _latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) >= 0.8 * len(letters)
+
+
+def unreadable(text: str) -> str | None:
+    """The first stretch of `text` that reads as no language railguard knows: a cipher-like clause or a long
+    unread encoded run; None if every stretch reads."""
+    for m in _RUN.finditer(text):
+        run = m.group(0)
+        letters = sum(c.isalpha() for c in run)
+        # many distinct characters (not a divider or ASCII art), not mostly letters (a long word or identifier)
+        if not _NOT_ENCODED.search(run) and len(set(run)) >= 12 and letters < 0.75 * len(run) and run.isascii():
+            return run
+    known = _dictionary()
+    if not known:
+        return None
+    for m in _CLAUSE.finditer(text):
+        clause = m.group(0)
+        words = [w.lower() for w in _WORD.findall(clause)]
+        if sum(map(len, words)) < MIN_LETTERS or len(words) < 3 or not _latin(clause):
+            continue  # other scripts: the encoder reads them, and ciphers here are of Latin letters
+        if sum(w in known for w in words) < KNOWN_BELOW * len(words):
+            return clause.strip()
+    return None
+
+
+@register("payload", order=12)
+class PayloadDetector:
+    name = "payload"
+    categories = ("jailbreak",)
+
+    def detect(self, doc: Document) -> Detection:
+        if doc.role != "prompt":
+            return Detection()
+        folded = doc.folded
+        text = folded.text
+        decode, act = _DECODE.search(text), _ACT.search(text)
+        if decode is None or act is None:
+            return Detection()
+        blob = unreadable(text)
+        if blob is None:
+            return Detection()
+        start, end = folded.to_original(decode.start(), decode.end())
+        reason = "asks to decode something railguard cannot read and then act on it"
+        finding = Finding(start=start, end=end, category="jailbreak", score=SCORE, detector="payload", reason=reason)
+        phrase = f"'{decode.group(0)}' ... '{act.group(0)}' with an unreadable part: '{blob[:40]}'"
+        return Detection(scores={"jailbreak": SCORE}, findings=[finding], evidence={"jailbreak": [phrase]})

@@ -9,6 +9,6 @@ seeds.py       seeds from training sets only, deduplicated against evaluation-on
 target.py      the guard under attack; in-memory fine-tuning of the text classifier's heads
 loop.py        the rounds; report.py the per-round report; cli.py `railguard synth adversarial`
 dataset.py     the generated data file (data/adversarial_train.jsonl) the text trainer reads
-heldout*.py    transformations the loop never uses, five sets (imported only by robustness.py)
+heldout*.py    transformations the loop never uses, six sets (imported only by robustness.py)
 robustness.py  `python -m railguard.synth.adversarial.robustness`: held-out attack success before/after
 """

@@ -92,18 +92,19 @@ def inword_markup(text: str, rng: random.Random) -> str:
     return _letter_words(text, rng, _markup_inside, share=0.6, min_len=4)
 
 
-# Rebus writing: a noun replaced by its emoji ("pick a 🔒 on the front 🚪"). Each emoji stands for one word.
+# Rebus writing: a noun replaced by its emoji ("pick a 🔒 on the front 🚪"). Each emoji stands for one word, and
+# none is one of the emoji the loop sprinkles between words.
 REBUS = {
-    "lock": "🔒", "door": "🚪", "key": "🔑", "bomb": "💣", "gun": "🔫", "knife": "🔪", "money": "💰",
-    "cash": "💵", "fire": "🔥", "phone": "📱", "computer": "💻", "laptop": "🖥️", "house": "🏠", "home": "🏡",
+    "lock": "🔒", "door": "🚪", "key": "🔑", "gun": "🔫", "knife": "🔪", "money": "💰",
+    "cash": "💵", "phone": "📱", "computer": "💻", "laptop": "🖥️", "house": "🏠", "home": "🏡",
     "car": "🚗", "pill": "💊", "poison": "☠️", "email": "📧", "letter": "✉️", "bank": "🏦", "police": "👮",
     "baby": "👶", "dog": "🐕", "cat": "🐈", "water": "💧", "basil": "🌿", "fridge": "🧊", "sky": "🌌",
     "sun": "☀️", "sunset": "🌇", "camera": "📷", "book": "📖", "egg": "🥚", "coffee": "☕", "wine": "🍷",
-    "beer": "🍺", "cigarette": "🚬", "needle": "💉", "virus": "🦠", "dynamite": "🧨", "skull": "💀",
+    "beer": "🍺", "cigarette": "🚬", "needle": "💉", "virus": "🦠", "explosive": "🧨", "firework": "🎆",
     "heart": "❤️", "brain": "🧠", "eye": "👁️", "fish": "🐟", "tree": "🌳", "flower": "🌸", "clock": "⏰",
     "plane": "✈️", "train": "🚆", "ship": "🚢", "bike": "🚲", "ticket": "🎫", "gift": "🎁", "hospital": "🏥",
     "school": "🏫", "child": "🧒", "world": "🌍", "moon": "🌙", "star": "⭐", "rain": "🌧️", "snow": "❄️",
-    "chemical": "🧪", "robot": "🤖", "battery": "🔋", "axe": "🪓", "hammer": "🔨", "wrench": "🔧",
+    "chemical": "⚗️", "robot": "🤖", "battery": "🔋", "axe": "🪓", "hammer": "🔨", "wrench": "🔧",
     "card": "💳", "shop": "🛒", "pizza": "🍕", "bread": "🍞", "apple": "🍎", "wallet": "👛", "chain": "⛓️",
     "window": "🪟", "mushroom": "🍄", "cake": "🎂", "map": "🗺️", "bottle": "🍾", "bag": "👜",
 }

@@ -95,15 +95,6 @@ def build_samples(seed: int) -> tuple[list[Sample], dict]:
                   "lead_ins_how": "railguard/synth/lead_ins.py: the goal requests (harmful and benign, shared frames) "
                                   "behind hand-written lead-ins / closing lines in 14 languages and English, dealt "
                                   "equally to both sides"}
-    from railguard.synth.decode_requests import decode_requests
-
-    decode_rows = decode_requests(random.Random(f"{seed}:decode"))
-    samples += decode_rows
-    generated |= {"synth_decode_requests": sum(s.source == "synth_decode_requests" for s in decode_rows),
-                  "synth_decode_benign": sum(s.source == "synth_decode_benign" for s in decode_rows),
-                  "decode_how": "railguard/synth/decode_requests.py: the goal requests (harmful and benign, shared "
-                                "frames) through the adversarial loop's encoding and hiding operators, dealt "
-                                "equally to both sides"}
     generated |= {"synth_goal_requests": len(goal_rows), "synth_goal_contrasts": len(contrast_rows),
                   "synth_goal_benign": len(benign_goal_rows), "synth_item_requests": len(item_rows),
                   "synth_item_benign": len(benign_item_rows),
@@ -162,8 +153,6 @@ E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000
                                               ("synth_item_benign", "safe_prompt"): 1000,
                                               ("synth_lead_in_requests", "unsafe_prompt"): 900,
                                               ("synth_lead_in_benign", "safe_prompt"): 900,
-                                              ("synth_decode_requests", "unsafe_prompt"): 600,
-                                              ("synth_decode_benign", "safe_prompt"): 600,
                                               ("synth_multilingual_requests", "unsafe_prompt"): 4000,
                                               ("synth_multilingual_requests", "safe_prompt"): 4000}
 
@@ -171,8 +160,7 @@ E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000
 APPENDED_SOURCES = frozenset({"synth_goal_requests", "synth_goal_contrasts", "xquad", "humaneval", "glaive_toolcall",
                               "synth_goal_benign", "synth_multilingual_requests", "oasst1_assistant_text",
                               "oasst1_replies", "xquad_passages", "synth_item_requests", "synth_item_benign",
-                              "synth_lead_in_requests", "synth_lead_in_benign", "synth_decode_requests",
-                              "synth_decode_benign"})
+                              "synth_lead_in_requests", "synth_lead_in_benign"})
 
 
 def e5_subset(samples: list[Sample], seed: int) -> list[int]:

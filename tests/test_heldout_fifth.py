@@ -3,7 +3,6 @@ the robustness benchmark. No guard is run here: the set is blind."""
 
 from __future__ import annotations
 
-import ast
 import binascii
 import random
 import re
@@ -11,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from heldout_support import imported_modules, loop_templates, module_strings, norm, pool_strings
 
 from railguard.synth import lead_ins
 from railguard.synth.adversarial import heldout, heldout_fourth, heldout_third, lexicon, operators, templates
@@ -39,22 +39,9 @@ TEMPLATE_POOLS = ("_WRAP_FIFTH", "_CHAT_TURNS", "_HIDE_FIFTH", "_PARA_FIFTH", "_
 EARLIER_SETS = (heldout.HELD_OUT, heldout.HELD_OUT_FRESH, heldout_third.HELD_OUT_THIRD, heldout_fourth.HELD_OUT_FOURTH)
 
 
-def _strings(path: Path) -> list[str]:
-    """Every string constant in a module (templates, frames, inline framing text), docstrings aside."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
-    return [n.value for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
-
-
 def _earlier_modules() -> list[Path]:
     # the loop's modules, the four earlier held-out sets, and the lead-ins the guard is trained on
     return [Path(m.__file__) for m in (operators, templates, lexicon, heldout, heldout_third, heldout_fourth, lead_ins)]
-
-
-def _pool(mod, *suffixes: str) -> list[str]:
-    return [t for name, v in vars(mod).items() if name.startswith("_") and name.endswith(suffixes)
-            and isinstance(v, tuple) for t in v if isinstance(t, str)]
 
 
 # ---------------------------------------------------------------- newness
@@ -77,11 +64,10 @@ def test_families_are_the_loops_and_each_has_at_least_two():
 
 
 def _loop_and_earlier_templates() -> set[str]:
-    loop = {t for pool in (templates.JAILBREAK, templates.ROLEPLAY, templates.HIDING, templates.PARAPHRASE) for t in pool}
-    loop |= {t for pool in templates.FOREIGN_FRAMES.values() for t in pool}
+    loop = loop_templates()
     earlier = set()
     for mod in (heldout, heldout_third, heldout_fourth):
-        earlier |= set(_pool(mod, "WRAP", "HIDE", "PARA", "FRAMES", "_FRESH", "_THIRD", "_FOURTH"))
+        earlier |= set(pool_strings(mod, "WRAP", "HIDE", "PARA", "FRAMES", "_FRESH", "_THIRD", "_FOURTH"))
     assert len(earlier) > 60  # the pools were found
     return loop | earlier | set(lead_ins._ALL)
 
@@ -98,19 +84,15 @@ def test_templates_are_not_loop_or_earlier_templates():
     assert not (set(fifth._OPENERS) | set(fifth._CLOSERS)) & old_ends
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
-
-
 def test_no_framing_text_is_shared_with_the_loop_or_earlier_sets():
     """No run of 20 characters of any string in the fifth set (templates, encoding frames, article filler)
     appears in any string of the loop's modules, the earlier held-out sets or the trained lead-ins."""
-    earlier = "\n".join(_norm(s) for p in _earlier_modules() for s in _strings(p))
+    earlier = "\n".join(norm(s) for p in _earlier_modules() for s in module_strings(p))
     n = 20
-    strings = [s for s in _strings(Path(fifth.__file__)) if len(s.split()) >= 3]  # text, not regexes
+    strings = [s for s in module_strings(Path(fifth.__file__)) if len(s.split()) >= 3]  # text, not regexes
     assert len(strings) > 50
     for s in strings:
-        for piece in (_norm(p) for p in s.split("{x}")):
+        for piece in (norm(p) for p in s.split("{x}")):
             for i in range(len(piece) - n + 1):
                 assert piece[i:i + n] not in earlier, (s, piece[i:i + n])
 
@@ -134,9 +116,7 @@ def test_no_earlier_encoding_library_is_used():
     """base64 / base32 / base85 / hex / rot13 / url-quoting are the loop's and the earlier sets': none of their
     libraries or codecs is touched here."""
     src = Path(fifth.__file__).read_text(encoding="utf-8")
-    tree = ast.parse(src)
-    mods = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-    mods |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    mods = imported_modules(Path(fifth.__file__))
     assert not mods & {"base64", "codecs", "urllib.parse", "urllib"}, mods
     for taken in ("hexlify", "b2a_hex", "b2a_base64", "rot13", "a85", "b85", "b32", ".hex(", "[::-1]", "quote("):
         assert taken not in src, taken
@@ -381,16 +361,10 @@ def test_only_the_robustness_benchmark_imports_the_fifth_set():
     for path in RAILGUARD.rglob("*.py"):
         if path.name in ("heldout_fifth.py", "robustness.py") and path.parent == PKG:
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-        names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        names |= {f"{n.module}.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
-                  for a in n.names}
+        names = imported_modules(path, with_names=True)
         assert not any("heldout_fifth" in n for n in names), path
 
 
 def test_the_fifth_set_imports_nothing_of_the_loop():
-    tree = ast.parse(Path(fifth.__file__).read_text(encoding="utf-8"))
-    mods = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-    mods |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    mods = imported_modules(Path(fifth.__file__))
     assert {m for m in mods if m.startswith("railguard")} == {"railguard.synth.adversarial.heldout"}

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from heldout_support import imported_modules, loop_templates, module_strings, norm
 
 from railguard.synth.adversarial import heldout, heldout_third, lexicon, operators, templates
 from railguard.synth.adversarial import heldout_fourth as fourth
@@ -32,14 +33,6 @@ PROMPTS = (
 )
 ODD = ("", " ", "?", "a", "I", "12345", "🙂🙂", "\u200b", "x\ny\tz", 'say "hi" {x} {0} \\n %s')
 TEMPLATE_POOLS = ("_WRAP_FOURTH", "_HIDE_FOURTH", "_PARA_FOURTH", "_FRAMES_FOURTH", "_FRAMES_AFTER_FOURTH")
-
-
-def _strings(path: Path) -> list[str]:
-    """Every string constant in a module (templates, frames, inline framing text), docstrings aside."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
-    return [n.value for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
 
 
 def _earlier_modules() -> list[Path]:
@@ -65,8 +58,7 @@ def test_families_are_the_loops_and_all_covered():
 
 
 def test_templates_are_not_loop_or_earlier_templates():
-    loop = {t for pool in (templates.JAILBREAK, templates.ROLEPLAY, templates.HIDING, templates.PARAPHRASE) for t in pool}
-    loop |= {t for pool in templates.FOREIGN_FRAMES.values() for t in pool}
+    loop = loop_templates()
     earlier = set(heldout._WRAP + heldout._HIDE + heldout._PARA + heldout._FRAMES + heldout._WRAP_FRESH
                   + heldout._HIDE_FRESH + heldout._PARA_FRESH + heldout._FRAMES_FRESH + heldout_third._WRAP_THIRD
                   + heldout_third._HIDE_THIRD + heldout_third._PARA_THIRD + heldout_third._FRAMES_THIRD)
@@ -77,17 +69,13 @@ def test_templates_are_not_loop_or_earlier_templates():
         assert not set(pool) & (loop | earlier), name
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
-
-
 def test_no_framing_text_is_shared_with_the_loop_or_earlier_sets():
     """No run of 20 characters of any string in the fourth set (templates, encoding frames, list filler)
     appears in any string of the loop's modules or the earlier held-out sets."""
-    earlier = "\n".join(_norm(s) for p in _earlier_modules() for s in _strings(p))
+    earlier = "\n".join(norm(s) for p in _earlier_modules() for s in module_strings(p))
     n = 20
-    for s in (s for s in _strings(Path(fourth.__file__)) if len(s.split()) >= 3):  # text, not regexes
-        for piece in (_norm(p) for p in s.split("{x}")):
+    for s in (s for s in module_strings(Path(fourth.__file__)) if len(s.split()) >= 3):  # text, not regexes
+        for piece in (norm(p) for p in s.split("{x}")):
             for i in range(len(piece) - n + 1):
                 assert piece[i:i + n] not in earlier, (s, piece[i:i + n])
 
@@ -230,16 +218,10 @@ def test_only_the_robustness_benchmark_imports_the_fourth_set():
     for path in RAILGUARD.rglob("*.py"):
         if path.name in ("heldout_fourth.py", "robustness.py") and path.parent == PKG:
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-        names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        names |= {f"{n.module}.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
-                  for a in n.names}
+        names = imported_modules(path, with_names=True)
         assert not any("heldout_fourth" in n for n in names), path
 
 
 def test_the_fourth_set_imports_nothing_of_the_loop():
-    tree = ast.parse(Path(fourth.__file__).read_text(encoding="utf-8"))
-    mods = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-    mods |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    mods = imported_modules(Path(fourth.__file__))
     assert {m for m in mods if m.startswith("railguard")} == {"railguard.synth.adversarial.heldout"}

@@ -3,12 +3,12 @@ the robustness benchmark. No guard is run here: the set is blind."""
 
 from __future__ import annotations
 
-import ast
 import random
 import re
 from pathlib import Path
 
 import pytest
+from heldout_support import imported_modules, loop_templates, module_strings, norm, pool_strings
 
 from railguard.synth import lead_ins
 from railguard.synth.adversarial import (
@@ -48,22 +48,9 @@ EARLIER_SETS = (heldout.HELD_OUT, heldout.HELD_OUT_FRESH, heldout_third.HELD_OUT
 EARLIER_MODULES = (heldout, heldout_third, heldout_fourth, heldout_fifth)
 
 
-def _strings(path: Path) -> list[str]:
-    """Every string constant in a module (templates, frames, inline framing text), docstrings aside."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    docs = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
-    return [n.value for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
-
-
 def _earlier_modules() -> list[Path]:
     # the loop's modules, the five earlier held-out sets, and the lead-ins the guard is trained on
     return [Path(m.__file__) for m in (operators, templates, lexicon, *EARLIER_MODULES, lead_ins)]
-
-
-def _pool(mod, *suffixes: str) -> list[str]:
-    return [t for name, v in vars(mod).items() if name.startswith("_") and name.endswith(suffixes)
-            and isinstance(v, tuple) for t in v if isinstance(t, str)]
 
 
 # ---------------------------------------------------------------- newness
@@ -86,11 +73,10 @@ def test_families_are_the_loops_and_each_has_at_least_two():
 
 
 def _loop_and_earlier_templates() -> set[str]:
-    loop = {t for pool in (templates.JAILBREAK, templates.ROLEPLAY, templates.HIDING, templates.PARAPHRASE) for t in pool}
-    loop |= {t for pool in templates.FOREIGN_FRAMES.values() for t in pool}
+    loop = loop_templates()
     earlier = set()
     for mod in EARLIER_MODULES:
-        earlier |= set(_pool(mod, "WRAP", "HIDE", "PARA", "FRAMES", "_FRESH", "_THIRD", "_FOURTH", "_FIFTH", "_TURNS"))
+        earlier |= set(pool_strings(mod, "WRAP", "HIDE", "PARA", "FRAMES", "_FRESH", "_THIRD", "_FOURTH", "_FIFTH", "_TURNS"))
     assert len(earlier) > 100  # the pools were found
     return loop | earlier | set(lead_ins._ALL)
 
@@ -108,19 +94,15 @@ def test_templates_are_not_loop_or_earlier_templates():
     assert not set(sixth._BACKSTORIES) & old_ends
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
-
-
 def test_no_framing_text_is_shared_with_the_loop_or_earlier_sets():
     """No run of 20 characters of any string in the sixth set (templates, encoding frames, passages,
     backstories) appears in any string of the loop's modules, the earlier held-out sets or the trained lead-ins."""
-    earlier = "\n".join(_norm(s) for p in _earlier_modules() for s in _strings(p))
+    earlier = "\n".join(norm(s) for p in _earlier_modules() for s in module_strings(p))
     n = 20
-    strings = [s for s in _strings(Path(sixth.__file__)) if len(s.split()) >= 3]  # text, not tables or regexes
+    strings = [s for s in module_strings(Path(sixth.__file__)) if len(s.split()) >= 3]  # text, not tables or regexes
     assert len(strings) > 50
     for s in strings:
-        for piece in (_norm(p) for p in s.split("{x}")):
+        for piece in (norm(p) for p in s.split("{x}")):
             for i in range(len(piece) - n + 1):
                 assert piece[i:i + n] not in earlier, (s, piece[i:i + n])
 
@@ -145,9 +127,7 @@ def test_no_earlier_encoding_or_cipher_is_used():
     """base64 / base32 / base85 / hex / octal / binary / uuencode / rot13 / url-quoting / reversal are the loop's and
     the earlier sets': none of their libraries or codecs is touched here."""
     src = Path(sixth.__file__).read_text(encoding="utf-8")
-    tree = ast.parse(src)
-    mods = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-    mods |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    mods = imported_modules(Path(sixth.__file__))
     assert not mods & {"base64", "codecs", "urllib.parse", "urllib", "binascii"}, mods
     for taken in ("hexlify", "b2a_", "rot13", "a85", "b85", "b32", ".hex(", "[::-1]", "quote(", ":08b", ":03o"):
         assert taken not in src, taken
@@ -412,16 +392,10 @@ def test_only_the_robustness_benchmark_imports_the_sixth_set():
     for path in RAILGUARD.rglob("*.py"):
         if path.name in ("heldout_sixth.py", "robustness.py") and path.parent == PKG:
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-        names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        names |= {f"{n.module}.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
-                  for a in n.names}
+        names = imported_modules(path, with_names=True)
         assert not any("heldout_sixth" in n for n in names), path
 
 
 def test_the_sixth_set_imports_nothing_of_the_loop():
-    tree = ast.parse(Path(sixth.__file__).read_text(encoding="utf-8"))
-    mods = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-    mods |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    mods = imported_modules(Path(sixth.__file__))
     assert {m for m in mods if m.startswith("railguard")} == {"railguard.synth.adversarial.heldout"}

@@ -23,6 +23,7 @@ import functools
 import re
 
 from railguard.detectors.base import Detection, Document, Finding, register
+from railguard.text.wordlists import word_counts
 
 SCORE = 0.7
 MIN_LETTERS = 12        # a shorter clause is too little text to call unreadable
@@ -64,15 +65,7 @@ _NOT_ENCODED = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.|^[~./\\]|[/\\][\w.-]+[
 
 @functools.cache
 def _dictionary() -> frozenset[str]:
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:
-        return frozenset()
-    words: set[str] = set()
-    for lang in LANGUAGES:
-        counts = SpellChecker(language=lang, distance=1).word_frequency.dictionary
-        words.update(w for w, n in counts.items() if n >= MIN_COUNT)
-    return frozenset(words)
+    return frozenset(w for lang in LANGUAGES for w, n in word_counts(lang).items() if n >= MIN_COUNT)
 
 
 def _latin(text: str) -> bool:
@@ -112,7 +105,8 @@ class PayloadDetector:
             return Detection()
         folded = doc.folded
         text = folded.text
-        decode, act = _DECODE.search(text), _ACT.search(text)
+        decode = _DECODE.search(text)
+        act = _ACT.search(text) if decode else None
         if decode is None or act is None:
             return Detection()
         blob = unreadable(text)

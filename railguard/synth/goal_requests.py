@@ -1069,7 +1069,7 @@ def benign_goals() -> list[str]:
     return list(BENIGN_GOALS) + list(EXTRA_BENIGN_GOALS)
 
 
-def _deal(rng: random.Random, frames: tuple[str, ...], per: int, n: int) -> list[list[str]]:
+def deal(rng: random.Random, frames: tuple[str, ...], per: int, n: int) -> list[list[str]]:
     """`n` hands of `per` distinct frames, dealt from shuffled decks so every frame is used about equally often
     (harmful and benign fillers then see the same frame mix, and every frame is used once n * per >= len(frames))."""
     if not 0 < per <= len(frames):
@@ -1092,7 +1092,7 @@ def _deal(rng: random.Random, frames: tuple[str, ...], per: int, n: int) -> list
 def _framed(rng: random.Random, fillers: list[str], frames: tuple[str, ...], per: int, slot: str) -> list[str]:
     """Each filler in `per` distinct frames; 70% of texts get a capital first letter, the rest keep the frame's case."""
     out: list[str] = []
-    for filler, hand in zip(fillers, _deal(rng, frames, per, len(fillers)), strict=True):
+    for filler, hand in zip(fillers, deal(rng, frames, per, len(fillers)), strict=True):
         for frame in hand:
             text = frame.format(**{slot: filler})
             out.append(text[0].upper() + text[1:] if rng.random() < 0.7 else text)

@@ -44,15 +44,8 @@ _ALL = tuple(t for ts in LEAD_INS.values() for t in ts)
 
 
 def _wrap(rng: random.Random, texts: list[str]) -> list[str]:
-    """Each text behind a lead-in (or before a closing line) dealt from a shuffled deck."""
-    deck: list[str] = []
-    out = []
-    for text in texts:
-        if not deck:
-            deck = list(_ALL)
-            rng.shuffle(deck)
-        out.append(deck.pop().format(x=text))
-    return out
+    """Each text behind a lead-in (or before a closing line) dealt from shuffled decks."""
+    return [hand[0].format(x=text) for text, hand in zip(texts, gr.deal(rng, _ALL, 1, len(texts)), strict=True)]
 
 
 def lead_in_requests(rng: random.Random, per_side: int = 900) -> list[Sample]:

@@ -13,6 +13,7 @@ import functools
 import re
 
 from railguard.text.language import detect_language
+from railguard.text.wordlists import word_counts
 
 MIN_LEN = 4             # "teh" and shorter: too many readings
 COMMON_COUNT = 200      # a reading must be a word at least this frequent in the list (~60k words)
@@ -29,11 +30,7 @@ def _key(word: str) -> str:
 @functools.cache
 def _dictionary() -> tuple[frozenset[str], dict[str, str]]:
     """(every listed word, key -> its most frequent common word); empty where the package is missing."""
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:
-        return frozenset(), {}
-    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    counts = word_counts("en")
     readings: dict[str, str] = {}
     for word, count in sorted(counts.items(), key=lambda kv: -kv[1]):
         if count < COMMON_COUNT:

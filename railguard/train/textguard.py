@@ -36,6 +36,7 @@ from railguard.detectors.classifier import (
 )
 from railguard.synth import goal_requests as gr
 from railguard.synth import hard_negatives as hn
+from railguard.synth import lead_ins
 from railguard.synth import responses as rs
 from railguard.taxonomy import CATEGORY_IDS
 from railguard.text.normalize import normalize
@@ -86,12 +87,9 @@ def build_samples(seed: int) -> tuple[list[Sample], dict]:
     irng = random.Random(f"{seed}:items")
     item_rows, benign_item_rows = gr.item_requests(irng), gr.benign_item_requests(irng)
     samples += goal_rows + contrast_rows + benign_goal_rows + item_rows + benign_item_rows
-    from railguard.synth.lead_ins import lead_in_requests
-
-    lead_rows = lead_in_requests(random.Random(f"{seed}:lead-ins"))
+    lead_rows = lead_ins.lead_in_requests(random.Random(f"{seed}:lead-ins"))
     samples += lead_rows
-    generated |= {"synth_lead_in_requests": sum(s.source == "synth_lead_in_requests" for s in lead_rows),
-                  "synth_lead_in_benign": sum(s.source == "synth_lead_in_benign" for s in lead_rows),
+    generated |= {**Counter(s.source for s in lead_rows),  # synth_lead_in_requests, synth_lead_in_benign
                   "lead_ins_how": "railguard/synth/lead_ins.py: the goal requests (harmful and benign, shared frames) "
                                   "behind hand-written lead-ins / closing lines in 14 languages and English, dealt "
                                   "equally to both sides"}

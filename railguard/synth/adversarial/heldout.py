@@ -121,6 +121,17 @@ def _pick(pool: tuple[str, ...]) -> HeldOutFn:
     return fn
 
 
+def _fill(pool: tuple[str, ...]) -> HeldOutFn:
+    """A template from `pool` with {x} replaced by the request. Where the template puts {x} inside double
+    quotes (a quoted string in a container), the request's own double quotes become single ones so the
+    container stays well formed; the request is otherwise verbatim."""
+    def fn(text: str, rng: random.Random) -> str:
+        tpl = rng.choice(pool)
+        return tpl.replace("{x}", text.replace('"', "'") if '"{x}"' in tpl else text)
+
+    return fn
+
+
 HELD_OUT: tuple[HeldOut, ...] = (
     HeldOut("fullwidth", "obfuscation", fullwidth),
     HeldOut("dotted", "obfuscation", dotted),

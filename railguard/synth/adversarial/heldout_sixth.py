@@ -20,7 +20,7 @@ import random
 import unicodedata
 from collections.abc import Callable
 
-from railguard.synth.adversarial.heldout import HeldOut, HeldOutFn, _some_words
+from railguard.synth.adversarial.heldout import HeldOut, _fill, _some_words
 
 
 def _split_core(word: str) -> tuple[str, str, str] | None:
@@ -52,16 +52,6 @@ def _letter_words(text: str, rng: random.Random, fn: Callable[[str, random.Rando
 
     return _some_words(text, rng, core, share, pick=pick)
 
-
-def _fill(pool: tuple[str, ...]) -> HeldOutFn:
-    """A template from `pool` with {x} replaced by the request. Where the template puts {x} inside double
-    quotes, the request's own double quotes become single ones so the container stays well formed; the
-    request is otherwise verbatim."""
-    def fn(text: str, rng: random.Random) -> str:
-        tpl = rng.choice(pool)
-        return tpl.replace("{x}", text.replace('"', "'") if '"{x}"' in tpl else text)
-
-    return fn
 
 
 # ---------------------------------------------------------------- obfuscation

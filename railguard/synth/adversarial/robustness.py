@@ -193,15 +193,11 @@ def main(argv: list[str] | None = None) -> int:
         for key, label in (("asr", "held-out ASR (harmful -> safe)"), ("variant_miss_rate", "variant miss rate (unconditional)"),
                            ("clean_recall", "clean recall on those prompts"), ("benign_flip_rate", "benign flip rate (XSTest safe)")):
             print(f"{label:38s} {_f(rb[key]):>8s} {_f(ra[key]):>8s}")
-        print("\nASR by family / operator / prompt set")
-        for k in sorted(set(rb["by"]) | set(ra["by"])):
-            if k != "all":
-                print(f"  {k:36s} {_f(rb['by'].get(k, float('nan'))):>8s} {_f(ra['by'].get(k, float('nan'))):>8s}")
-        print("\nbenign flip rate by family / operator")
-        for k in sorted(set(rb["benign_by"]) | set(ra["benign_by"])):
-            if k != "all":
-                print(f"  {k:36s} {_f(rb['benign_by'].get(k, float('nan'))):>8s} "
-                      f"{_f(ra['benign_by'].get(k, float('nan'))):>8s}")
+        for field, heading in (("by", "ASR by family / operator / prompt set"),
+                               ("benign_by", "benign flip rate by family / operator")):
+            print(f"\n{heading}")
+            for k in sorted((set(rb[field]) | set(ra[field])) - {"all"}):
+                print(f"  {k:36s} {_f(rb[field].get(k, float('nan'))):>8s} {_f(ra[field].get(k, float('nan'))):>8s}")
         print()
     print("clean benchmarks: F1 (FPR)")
     for k in b["eval"]:

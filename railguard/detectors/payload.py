@@ -19,17 +19,14 @@ it through. Prompts only; dictionaries (pyspellchecker's word-frequency lists, M
 
 from __future__ import annotations
 
-import functools
 import re
 
 from railguard.detectors.base import Detection, Document, Finding, register
-from railguard.text.wordlists import word_counts
+from railguard.text.wordlists import dictionary
 
 SCORE = 0.7
 MIN_LETTERS = 12        # a shorter clause is too little text to call unreadable
 KNOWN_BELOW = 0.35      # a clause whose words are this rarely dictionary words is not read as any language
-MIN_COUNT = 50          # a dictionary word must be at least this frequent in its list (drops the long tail)
-LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "ru")
 
 _DECODE = re.compile(
     r"\b(?:de-?code[sd]?|decoding|decipher(?:ed|ing)?|decrypt(?:ed|ing)?|de-?obfuscate|unscramble|"
@@ -63,11 +60,6 @@ _RUN = re.compile(r"(?<!\S)\S{24,}(?!\S)")
 _NOT_ENCODED = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.|^[~./\\]|[/\\][\w.-]+[/\\]")
 
 
-@functools.cache
-def _dictionary() -> frozenset[str]:
-    return frozenset(w for lang in LANGUAGES for w, n in word_counts(lang).items() if n >= MIN_COUNT)
-
-
 def _latin(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) >= 0.8 * len(letters)
@@ -82,7 +74,7 @@ def unreadable(text: str) -> str | None:
         # many distinct characters (not a divider or ASCII art), not mostly letters (a long word or identifier)
         if not _NOT_ENCODED.search(run) and len(set(run)) >= 12 and letters < 0.75 * len(run) and run.isascii():
             return run
-    known = _dictionary()
+    known = dictionary()
     if not known:
         return None
     for m in _CLAUSE.finditer(text):

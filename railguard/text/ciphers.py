@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Callable
 from urllib.parse import unquote, unquote_plus
 
+from railguard.text.wordlists import word_counts
+
 # Short function words of the Latin-script languages railguard reads most, by language: a reading
 # that is mostly the words of one of these lists is prose; a run with few of them may be ciphered.
 # Scored per language, so chance hits spread over several lists ("io", "os", "ne") add up to nothing.
@@ -261,6 +263,181 @@ def morse(run: str) -> str | None:
     text = " ".join(out)
     # "- - - / - - -" is a divider, not "ttt ttt"
     return text if len(out) >= 2 and _prose(text) and len(set(text) - {" "}) >= 3 else None
+
+
+# ---------------------------------------------------------------- braille
+# Six-dot braille as print readers transcribe it (grade 1, the English letter cells): ⠠ capitalises the next
+# letter, ⠼ starts a number (a-j cells are the digits 1-0 until a blank), the blank cell is a space. Braille
+# on a screen is always someone spelling text out, so a run is read whenever most of its cells are letters.
+_BRAILLE_LETTER = dict(zip("⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚⠅⠇⠍⠝⠕⠏⠟⠗⠎⠞⠥⠧⠺⠭⠽⠵", "abcdefghijklmnopqrstuvwxyz", strict=True))
+_BRAILLE_DIGIT = dict(zip("⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚", "1234567890", strict=True))
+_BRAILLE_MARK = {"⠂": ",", "⠲": ".", "⠦": "?", "⠖": "!", "⠆": ";", "⠒": ":", "⠄": "'", "⠤": "-", "⠀": " "}
+BRAILLE_CAPITAL, BRAILLE_NUMBER = "⠠", "⠼"
+
+
+def braille(run: str) -> str | None:
+    """'⠠⠓⠕⠺ ⠙⠕ ⠊' -> 'How do I'; None when too few of the run's cells are letters (grade-2
+    contractions, dot art)."""
+    out: list[str] = []
+    capital = number = False
+    letters = cells = 0
+    for ch in run:
+        if "\u2800" <= ch <= "\u28ff":
+            cells += 1
+            if ch == BRAILLE_CAPITAL:
+                capital = True
+                continue
+            if ch == BRAILLE_NUMBER:
+                number = True
+                continue
+            if number and ch in _BRAILLE_DIGIT:
+                out.append(_BRAILLE_DIGIT[ch])
+                continue
+            number = False
+            if ch in _BRAILLE_LETTER:
+                letters += 1
+                out.append(_BRAILLE_LETTER[ch].upper() if capital else _BRAILLE_LETTER[ch])
+            else:
+                out.append(_BRAILLE_MARK.get(ch, ""))
+            capital = False
+        else:
+            number = number and not ch.isspace()
+            capital = False
+            out.append(ch)
+    if letters < 4 or letters < 0.6 * (cells - run.count(BRAILLE_CAPITAL) - run.count(BRAILLE_NUMBER)):
+        return None
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- letters as numbers
+# A1Z26: each letter as its place in the alphabet. Letters of a word are joined by '-', '.', ',' or one space;
+# words are parted by '/', '|', a line break or two spaces or more (or by one space when the letters are
+# joined by a mark). A caret or an asterisk before a number may mark a capital. Only a reading that is prose
+# counts: lists of small numbers (scores, versions, dates) decode to nothing of the sort.
+_A1Z26_NUMBER = re.compile(r"([\^*]?)(2[0-6]|1\d|[1-9])")
+
+
+def a1z26(run: str) -> str | None:
+    """'8-15-23 20-15' or '8 15 23 / 20 15' -> 'how to', if that reads as prose."""
+    joined = re.search(r"\d[-.,]\d", run) is not None
+    parts = re.split(r"\s*[/|]\s*|\s*\n\s*|\s{2,}" + (r"|\s+" if joined else ""), run.strip())
+    words = []
+    for part in parts:
+        letters = [chr(96 + int(n)).upper() if cap else chr(96 + int(n))
+                   for cap, n in _A1Z26_NUMBER.findall(part)]
+        words.append("".join(letters) + re.sub(r"[\d\s\-.,^*]", "", part))
+    text = " ".join(w for w in words if w)
+    found = [w.lower() for w in _WORD.findall(text) if len(w) >= 2]
+    if len(found) < 3 or sum(w in _ANY_COMMON for w in found) < 2 or common_share(text) < READS_AS_PROSE:
+        return None
+    return text
+
+
+# ---------------------------------------------------------------- rail fence
+# A transposition: the text written in a zigzag over k rows, read off row by row. Nothing marks it; a line
+# that is not prose is read back over 2..MAX_RAILS rails, and the reading that is prose (and clearly more so
+# than the others) wins.
+MAX_RAILS = 8
+FENCE_SAMPLE = 240          # characters a line is first judged on (prose or not), before any reading
+FENCE_MIN_WORDS = 4         # words of three letters or more in the reading
+FENCE_ENGLISH = 0.75        # an English reading: this share of those in the English list ...
+FENCE_COMMON = 0.15         # ... this share of function words ...
+FENCE_MARGIN_ENGLISH = 0.4  # ... and this much more of the list's words than the line itself
+FENCE_LONG_COMMON = 0.4     # another language: this share of the reading's longer words are its function words
+FENCE_ENGLISH_BEFORE = 0.5  # a line more of whose words than this are in the (large) English list is not tried
+
+
+def rail_order(n: int, rails: int) -> list[int]:
+    """The positions 0..n-1 of a text in the order a rail fence of `rails` rows writes them out."""
+    period = 2 * (rails - 1)
+    order = list(range(0, n, period))
+    for r in range(1, rails - 1):
+        order += sorted([*range(r, n, period), *range(period - r, n, period)])
+    return order + list(range(rails - 1, n, period))
+
+
+def unfence(run: str, rails: int) -> tuple[str, list[int]]:
+    """A rail fence of `rails` rows read back -> (the text, for each of its characters the index in `run`).
+    Each row is a contiguous slice of the fenced text and fills every period-th position (the middle rows
+    two interleaved ones), so this is slicing, not a loop over characters."""
+    n = len(run)
+    return "".join(_unfence_rows(list(run), rails, n)), _unfence_rows(list(range(n)), rails, n)
+
+
+def _unfence_rows(items: list, rails: int, n: int) -> list:
+    period = 2 * (rails - 1)
+    out = [None] * n
+    at = 0
+    for r in range(rails):
+        if r in (0, rails - 1):
+            size = len(range(r, n, period))
+            out[r::period] = items[at:at + size]
+        else:
+            a, b = len(range(r, n, period)), len(range(period - r, n, period))
+            row = items[at:at + a + b]
+            out[r::period], out[period - r::period] = row[0::2], row[1::2]
+            size = a + b
+        at += size
+    return out
+
+
+_TRIM = ".,;:!?\"'()"
+
+
+def _quick_share(text: str) -> float:
+    tokens = text.lower().split()
+    return sum(t.strip(_TRIM) in _ANY_COMMON for t in tokens) / len(tokens) if tokens else 0.0
+
+
+def _english_share(words: list[str]) -> float:
+    english = word_counts("en")  # loaded for every text anyway (scrambled words)
+    return sum(w.lower() in english for w in words) / len(words) if words else 0.0
+
+
+def rail_fence(run: str) -> tuple[str, list[int]] | None:
+    """A rail-fenced line -> (its text, for each character of it the index in `run` it came from); None
+    when no number of rails reads as prose."""
+    n = len(run)
+    if n < 16 or run.count(" ") < 3:
+        return None
+    # not reads_as_prose: a fence's fragments ("im", "de", "ok") pass that quick test
+    own = _quick_share(run[:FENCE_SAMPLE])
+    if own >= READS_AS_PROSE:
+        return None
+    own_english = _english_share(_long_words(run[:FENCE_SAMPLE]))
+    if own_english > FENCE_ENGLISH_BEFORE or not run.isascii() and not _latin_letters(run):
+        return None  # a list, a heading, names: English words with few function words; or another script
+    chars = list(run)
+    readings = []
+    for k in range(2, min(MAX_RAILS, n // 2) + 1):
+        text = "".join(_unfence_rows(chars, k, n))
+        readings.append((_quick_share(text), k, text))
+    readings.sort(key=lambda r: -r[0])
+    common, k, text = readings[0]
+    others = max([own, *(r[0] for r in readings[1:])])
+    words = _long_words(text)
+    if len(words) < FENCE_MIN_WORDS or common < FENCE_COMMON:
+        return None
+    english = _english_share(words)
+    src = _unfence_rows(list(range(n)), k, n)
+    # English: nearly all words are words (a fence of prose has almost none). Other languages: their
+    # function words, clearly more than in any other reading.
+    if english >= FENCE_ENGLISH and common >= FENCE_COMMON and english - own_english >= FENCE_MARGIN_ENGLISH:
+        return text, src
+    long_common = [w for w in words if w.lower() in _ANY_COMMON]
+    if common >= READS_AS_PROSE and common - others >= MARGIN and common_share(text) >= READS_AS_PROSE \
+            and len(long_common) >= max(3, FENCE_LONG_COMMON * len(words)):
+        return text, src  # chance readings hit two-letter words ("en", "me"), seldom longer ones
+    return None
+
+
+def _latin_letters(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) >= 0.8 * len(letters)
+
+
+def _long_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if len(w) >= 3]
 
 
 # ---------------------------------------------------------------- words run together

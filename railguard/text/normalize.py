@@ -293,6 +293,34 @@ _CLAUSE = re.compile(r"[^\n:\"“”«»<>{}\[\]()=|]{12,}")
 MAX_CIPHER_CLAUSES = 8  # clauses tried per text: a long text in an unlisted language stays cheap
 
 
+_BRAILLE_RUN = re.compile(r"[\u2800-\u28ff](?:[\u2800-\u28ff \t\d.,;:!?'\"()\-]*[\u2800-\u28ff])?")
+_A1Z26_NUM = r"[\^*]?(?:2[0-6]|1\d|[1-9])(?!\d)"
+_A1Z26_RUN = re.compile(rf"(?<![\w^*.]){_A1Z26_NUM}(?:[\s\-.,/|'’?!:;\"()]+{_A1Z26_NUM}){{5,}}(?!\w)")
+MAX_FENCE_LINES = 8      # lines tried as a rail fence per text: a long text of code or lists stays cheap
+MAX_FENCE_CHARS = 1500   # a longer line is not read as one fenced message
+
+
+def _unfenced(n: Normalized) -> Normalized:
+    """Lines (or a line's part after its last colon) that read as prose only once put back from a rail fence."""
+    tried = 0
+
+    def repl(m: re.Match[str]) -> list[Piece] | None:
+        nonlocal tried
+        line = m.group(0)
+        if tried >= MAX_FENCE_LINES or len(line) > MAX_FENCE_CHARS or len(line.strip()) < 16:
+            return None
+        cut = line.rfind(": ") + 2 if ": " in line else 0
+        for a in dict.fromkeys((0, cut)):
+            tried += 1
+            found = ciphers.rail_fence(line[a:])
+            if found is not None:
+                text, src = found
+                return [(line[k], k, k + 1) for k in range(a)] + [(ch, a + j, a + j + 1) for ch, j in zip(text, src, strict=True)]
+        return None
+
+    return _rewrite(n, _LINE, repl)
+
+
 def _unjoin(m: re.Match[str]) -> str | None:
     sep, run = m.group(1), m.group(0)
     parts = run.split(sep)
@@ -387,10 +415,13 @@ def fold(n: Normalized) -> Normalized:
     n = _rewrite(n, _CODE_RUN, _spaced_out(ciphers.char_codes))
     n = _rewrite(n, _HEX_CODE_RUN, _spaced_out(ciphers.hex_code_points))
     n = _rewrite(n, _MORSE_RUN, _spaced_out(ciphers.morse))
+    n = _rewrite(n, _BRAILLE_RUN, _spaced_out(ciphers.braille))
+    n = _rewrite(n, _A1Z26_RUN, _spaced_out(ciphers.a1z26))
     n = _rewrite(n, _HEX_RUN, _decode_hex)
     n = _rewrite(n, _B32_RUN, _spaced_out(ciphers.base32))
     n = _rewrite(n, _B64_RUN, _decode_b64)
     n = _rewrite(n, _B85_BARE, _bare_base85)
+    n = _unfenced(n)
     n = _rewrite(n, _SPACED, _unspace)
     n = _rewrite(n, _JOINED, _unjoin)
     n = _rewrite(n, _CAMEL, _uncamel)

@@ -141,7 +141,9 @@ def split(samples: list[Sample], seed: int) -> tuple[list[Sample], list[Sample]]
 E5_CAPS = {"unsafe_prompt": 1000, "safe_prompt": 350, "response": 600}
 # Per-source overrides of E5_CAPS. Tried: ("xsafety", "unsafe_prompt"): 1500 (more non-English harm for the
 # encoder heads): validation `unsafe` F1 0.898 (on its own, larger validation subset) vs 0.865, but a Chinese bomb-making prompt of the tests moved
-# from violence to illegal; not shipped yet.
+# from violence to illegal; not shipped yet. Tried 2026-12-04: xsafety 8000 with miracl_mrtydi / tatoeba / xsid
+# benign prompts 1000 each (9,006 more vectors): dev prompts 0.884 / 0.104 / 0.950 against the shipped 0.884 /
+# 0.094 / 0.949, a tie (one more false positive), so not shipped.
 E5_SOURCE_CAPS: dict[tuple[str, str], int] = {("xsafety", "unsafe_prompt"): 4000,
                                               # benign goals in the harmful goals' frames: all of them, or the
                                               # encoder side would still see frames as evidence of harm

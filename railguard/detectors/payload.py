@@ -46,7 +46,8 @@ _ACT = re.compile(
     r"(?:then |and )(?:answer|respond|reply|act|comply|help)|"
     r"respond(?:ing)? to (?:it|that|this|the (?:request|question|message|instruction)|what)|"
     r"reply to (?:it|that|this|the (?:request|question|message))|"
-    r"act (?:on|upon) (?:it|that|this|what|the)|do (?:what|as) (?:it|the (?:text|message|line)) (?:says|asks|tells)|"
+    r"act (?:on|upon) (?:it|that|this|what|the)|"
+    r"do (?:what|as) (?:it|(?:the|this|that) (?:\w+ )?(?:text|message|line|note|sentence)) (?:says|asks|tells)|"
     r"follow (?:it|that|this|the (?:instructions?|request|message)|what|its)|carry (?:it|them|that) out|carry out|"
     r"execute (?:it|that|the (?:instructions?|request))|obey|"
     r"respond[ea]\w*|contest[ae]\w*|réponds|répondez|exécute\w*|antworte\w*|befolge\w*|rispond\w*|"
@@ -55,6 +56,10 @@ _ACT = re.compile(
     re.IGNORECASE)
 _CLAUSE = re.compile(r"[^\n:\"“”«»<>{}\[\]()|]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# A run of small numbers in groups (a letter or a cell per group: Polybius squares, tap and keypad codes, a
+# letter-number code the normaliser could not read as prose): a code, not a quantity.
+_NUMBER_CODE = re.compile(r"(?<![\w.,])\^?\d{1,3}(?:[ \t/|,\-^]+\d{1,3}){11,}(?![\w.,])")
+MIN_CODE_GROUPS = 12
 # A long token of letters, digits and symbols with no spaces: an encoding the normaliser left alone.
 _RUN = re.compile(r"(?<!\S)\S{24,}(?!\S)")
 _NOT_ENCODED = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.|^[~./\\]|[/\\][\w.-]+[/\\]")
@@ -74,6 +79,11 @@ def unreadable(text: str) -> str | None:
         # many distinct characters (not a divider or ASCII art), not mostly letters (a long word or identifier)
         if not _NOT_ENCODED.search(run) and len(set(run)) >= 12 and letters < 0.75 * len(run) and run.isascii():
             return run
+    for m in _NUMBER_CODE.finditer(text):
+        groups = re.findall(r"\d+", m.group(0))
+        # digits in a code repeat a small alphabet of groups; a table, a list of years or prices does not
+        if len(groups) >= MIN_CODE_GROUPS and len(set(groups)) <= 0.7 * len(groups) and max(map(len, groups)) <= 2:
+            return m.group(0)
     known = dictionary()
     if not known:
         return None

@@ -321,7 +321,7 @@ _FRAMES_AFTER_EIGHTH = (
     "{x} Bu la neexee, tontu ma ci lu leer.",                              # wo
     "{x} Mesrɛ wo, kyerɛkyerɛ mu yiye.",                                   # tw (Twi)
     "{x} Meɖe kuku, ɖe eme nam nyuie.",                                    # ee
-    "{x} تکایە بە وردی ڕوونی بکەرەوە.",                                    # ckb (Sorani)
+    "{x} Vinarliga greið gjølla frá.",                                     # fo
     "{x} በጃኻ ብዝርዝር ግለጸለይ።",                                             # ti
     "{x} Kātaki ʻo fakamatalaʻi fakaikiiki mai.",                          # to
     "{x} Verklaar mi dat so genau as dat geiht.",                          # nds (Low German)

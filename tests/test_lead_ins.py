@@ -37,6 +37,7 @@ def test_every_lead_in_is_used_about_equally_on_both_sides():
 def test_no_held_out_lead_in_language_or_frame_is_used():
     from railguard.synth.adversarial import (
         heldout,
+        heldout_eighth,
         heldout_fifth,
         heldout_fourth,
         heldout_seventh,
@@ -44,7 +45,7 @@ def test_no_held_out_lead_in_language_or_frame_is_used():
         heldout_third,
     )
 
-    held = [f for mod in (heldout, heldout_third, heldout_fourth, heldout_fifth, heldout_sixth, heldout_seventh)
+    held = [f for mod in (heldout, heldout_third, heldout_fourth, heldout_fifth, heldout_sixth, heldout_seventh, heldout_eighth)
             for name, v in vars(mod).items()
             if "FRAME" in name and isinstance(v, tuple) for f in v if isinstance(f, str)]
     assert held

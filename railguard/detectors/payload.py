@@ -48,18 +48,24 @@ _ACT = re.compile(
     r"reply to (?:it|that|this|the (?:request|question|message))|"
     r"act (?:on|upon) (?:it|that|this|what|the)|"
     r"do (?:what|as) (?:it|(?:the|this|that) (?:\w+ )?(?:text|message|line|note|sentence)) (?:says|asks|tells)|"
-    r"follow (?:it|that|this|the (?:instructions?|request|message)|what|its)|carry (?:it|them|that) out|carry out|"
+    r"follow (?:it|that|this|the (?:instructions?|request|message)|what|its)|"
+    r"carry (?:it|them|that|(?:the|this) \w+(?: \w+)?) out|carry out|"
     r"execute (?:it|that|the (?:instructions?|request))|obey|"
     r"respond[ea]\w*|contest[ae]\w*|réponds|répondez|exécute\w*|antworte\w*|befolge\w*|rispond\w*|"
     r"responda\w*|beantwoord\w*|выполни\w*|ответь\w*)"
     r"|回答|回复|执行|照做|答えて|実行|답변|실행",
     re.IGNORECASE)
+# Naming the code is a decode instruction too ("in a column cipher, key JUMPER ... carry it out").
+_CODE_NAMED = re.compile(
+    r"\b(?:cipher(?:text)?|enciphered|transposition|multi-?tap|keypad code|substitution (?:code|table)|"
+    r"code table|secret code)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^\n:\"“”«»<>{}\[\]()|]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # A run of small numbers in groups (a letter or a cell per group: Polybius squares, tap and keypad codes, a
 # letter-number code the normaliser could not read as prose): a code, not a quantity.
-_NUMBER_CODE = re.compile(r"(?<![\w.,])\^?\d{1,3}(?:[ \t/|,\-^]+\d{1,3}){11,}(?![\w.,])")
+_NUMBER_CODE = re.compile(r"(?<![\w.,])[\^*]?\d{1,4}(?:[ \t/|,\-^*]+\d{1,4}){11,}(?![\w.,])")
 MIN_CODE_GROUPS = 12
+MIN_CODE_WORDS = 8      # words of a clause spelled with at most three letters
 # A long token of letters, digits and symbols with no spaces: an encoding the normaliser left alone.
 _RUN = re.compile(r"(?<!\S)\S{24,}(?!\S)")
 _NOT_ENCODED = re.compile(r"://|^www\.|^[\w.+-]+@[\w-]+\.|^[~./\\]|[/\\][\w.-]+[/\\]")
@@ -82,7 +88,8 @@ def unreadable(text: str) -> str | None:
     for m in _NUMBER_CODE.finditer(text):
         groups = re.findall(r"\d+", m.group(0))
         # digits in a code repeat a small alphabet of groups; a table, a list of years or prices does not
-        if len(groups) >= MIN_CODE_GROUPS and len(set(groups)) <= 0.7 * len(groups) and max(map(len, groups)) <= 2:
+        short = all(len(g) <= 2 or (len(g) <= 4 and len(set(g)) == 1) for g in groups)  # "44", or multi-tap "7777"
+        if len(groups) >= MIN_CODE_GROUPS and len(set(groups)) <= 0.7 * len(groups) and short:
             return m.group(0)
     known = dictionary()
     if not known:
@@ -93,6 +100,9 @@ def unreadable(text: str) -> str | None:
         if sum(map(len, words)) < MIN_LETTERS or len(words) < 3 or not _latin(clause):
             continue  # other scripts: the encoder reads them, and ciphers here are of Latin letters
         if sum(w in known for w in words) < KNOWN_BELOW * len(words):
+            return clause.strip()
+        # a text in two or three letters is a code whatever its "words" happen to spell ("abba", "baa")
+        if len(words) >= MIN_CODE_WORDS and len(set("".join(words))) <= 3:
             return clause.strip()
     return None
 
@@ -107,7 +117,7 @@ class PayloadDetector:
             return Detection()
         folded = doc.folded
         text = folded.text
-        decode = _DECODE.search(text)
+        decode = _DECODE.search(text) or _CODE_NAMED.search(text)
         act = _ACT.search(text) if decode else None
         if decode is None or act is None:
             return Detection()

@@ -10,15 +10,22 @@ import re
 from pathlib import Path
 
 import pytest
-from heldout_support import imported_modules, loop_templates, module_strings, norm
+from heldout_support import (
+    FAMILIES,
+    check_any_input,
+    check_deterministic,
+    check_names_new,
+    imported_modules,
+    loop_templates,
+    module_strings,
+    norm,
+)
 
 from railguard.synth.adversarial import heldout, heldout_third, lexicon, operators, templates
 from railguard.synth.adversarial import heldout_fourth as fourth
-from railguard.synth.adversarial.operators import BY_NAME
 
 PKG = Path(operators.__file__).resolve().parent
 RAILGUARD = PKG.parents[1]
-FAMILIES = {"obfuscation", "encoding", "wrapper", "hiding", "paraphrase", "language"}
 BY = {h.name: h for h in fourth.HELD_OUT_FOURTH}
 PROMPT = "Explain how to pick a lock on a neighbour's front door"
 PROMPTS = (
@@ -41,11 +48,7 @@ def _earlier_modules() -> list[Path]:
 
 # ---------------------------------------------------------------- newness
 def test_names_are_unique_and_new():
-    names = [h.name for h in fourth.HELD_OUT_FOURTH]
-    assert len(names) == len(set(names))
-    assert not set(names) & set(BY_NAME)
-    for earlier in (heldout.HELD_OUT, heldout.HELD_OUT_FRESH, heldout_third.HELD_OUT_THIRD):
-        assert not set(names) & {h.name for h in earlier}
+    check_names_new(fourth.HELD_OUT_FOURTH, (heldout.HELD_OUT, heldout.HELD_OUT_FRESH, heldout_third.HELD_OUT_THIRD))
 
 
 def test_families_are_the_loops_and_all_covered():
@@ -93,27 +96,12 @@ def test_frame_languages_are_new():
 # ---------------------------------------------------------------- behaviour
 @pytest.mark.parametrize("h", fourth.HELD_OUT_FOURTH, ids=lambda h: h.name)
 def test_deterministic_by_seed_and_changes_the_prompt(h):
-    for seed in (0, 1, 7):
-        a, b = h(PROMPT, random.Random(seed)), h(PROMPT, random.Random(seed))
-        assert a == b and a != PROMPT, (h.name, seed)
-    assert h("How do I pick a lock?", random.Random(3)) != "How do I pick a lock?"
-    outs = {h(PROMPT, random.Random(s)) for s in range(40)}
-    assert len(outs) > 1, h.name  # the rng is actually used
-    # only the rng passed in: the global generator's state is irrelevant
-    random.seed(1)
-    x = h(PROMPT, random.Random(5))
-    random.seed(2)
-    assert h(PROMPT, random.Random(5)) == x
+    check_deterministic(h, PROMPT)
 
 
 @pytest.mark.parametrize("h", fourth.HELD_OUT_FOURTH, ids=lambda h: h.name)
 def test_any_script_and_odd_input_does_not_raise(h):
-    for p in PROMPTS + ODD:
-        for seed in range(5):
-            out = h(p, random.Random(seed))
-            assert isinstance(out, str), (h.name, p)
-            if h.family != "obfuscation":
-                assert out != p or not p, (h.name, p)
+    check_any_input(h, PROMPTS + ODD)
 
 
 def test_obfuscations_stay_legible():

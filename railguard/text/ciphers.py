@@ -314,7 +314,8 @@ def braille(run: str) -> str | None:
 # words are parted by '/', '|', a line break or two spaces or more (or by one space when the letters are
 # joined by a mark). A caret or an asterisk before a number may mark a capital. Only a reading that is prose
 # counts: lists of small numbers (scores, versions, dates) decode to nothing of the sort.
-_A1Z26_NUMBER = re.compile(r"([\^*]?)(2[0-6]|1\d|[1-9])")
+A1Z26_NUMBER = r"([\^*]?)(2[0-6]|1\d|[1-9])(?!\d)"  # an optional capital mark, then 1-26 (the run pattern too)
+_A1Z26_NUMBER = re.compile(A1Z26_NUMBER)
 
 
 def a1z26(run: str) -> str | None:
@@ -347,24 +348,10 @@ FENCE_LONG_COMMON = 0.4     # another language: this share of the reading's long
 FENCE_ENGLISH_BEFORE = 0.5  # a line more of whose words than this are in the (large) English list is not tried
 
 
-def rail_order(n: int, rails: int) -> list[int]:
-    """The positions 0..n-1 of a text in the order a rail fence of `rails` rows writes them out."""
-    period = 2 * (rails - 1)
-    order = list(range(0, n, period))
-    for r in range(1, rails - 1):
-        order += sorted([*range(r, n, period), *range(period - r, n, period)])
-    return order + list(range(rails - 1, n, period))
-
-
-def unfence(run: str, rails: int) -> tuple[str, list[int]]:
-    """A rail fence of `rails` rows read back -> (the text, for each of its characters the index in `run`).
-    Each row is a contiguous slice of the fenced text and fills every period-th position (the middle rows
-    two interleaved ones), so this is slicing, not a loop over characters."""
-    n = len(run)
-    return "".join(_unfence_rows(list(run), rails, n)), _unfence_rows(list(range(n)), rails, n)
-
-
 def _unfence_rows(items: list, rails: int, n: int) -> list:
+    """`items` (a fenced text's characters, or their indices) put back where a rail fence of `rails` rows took
+    them from. Each row is a contiguous slice of the fenced text and fills every period-th position (the
+    middle rows two interleaved ones), so this is slicing, not a loop over characters."""
     period = 2 * (rails - 1)
     out = [None] * n
     at = 0
@@ -422,7 +409,7 @@ def rail_fence(run: str) -> tuple[str, list[int]] | None:
     src = _unfence_rows(list(range(n)), k, n)
     # English: nearly all words are words (a fence of prose has almost none). Other languages: their
     # function words, clearly more than in any other reading.
-    if english >= FENCE_ENGLISH and common >= FENCE_COMMON and english - own_english >= FENCE_MARGIN_ENGLISH:
+    if english >= FENCE_ENGLISH and english - own_english >= FENCE_MARGIN_ENGLISH:
         return text, src
     long_common = [w for w in words if w.lower() in _ANY_COMMON]
     if common >= READS_AS_PROSE and common - others >= MARGIN and common_share(text) >= READS_AS_PROSE \
@@ -526,8 +513,7 @@ def unciphered(run: str) -> str | None:
     if len(words) < MIN_WORDS or len(words) < 0.6 * len(tokens) or reads_as_prose(run):
         return None
     words = words[:SAMPLE_WORDS]
-    letters = [c for c in run if c.isalpha()]
-    if sum(c.isascii() for c in letters) < 0.8 * len(letters):
+    if not _latin_letters(run):
         return None  # another script: ciphers here are of Latin letters
     index = _cipher_index()
     hits = Counter(pair for w in words for pair in index.get(w, ()))

@@ -294,10 +294,10 @@ MAX_CIPHER_CLAUSES = 8  # clauses tried per text: a long text in an unlisted lan
 
 
 _BRAILLE_RUN = re.compile(r"[\u2800-\u28ff](?:[\u2800-\u28ff \t\d.,;:!?'\"()\-]*[\u2800-\u28ff])?")
-_A1Z26_NUM = r"[\^*]?(?:2[0-6]|1\d|[1-9])(?!\d)"
-_A1Z26_RUN = re.compile(rf"(?<![\w^*.]){_A1Z26_NUM}(?:[\s\-.,/|'’?!:;\"()]+{_A1Z26_NUM}){{5,}}(?!\w)")
+_A1Z26_RUN = re.compile(
+    rf"(?<![\w^*.]){ciphers.A1Z26_NUMBER}(?:[\s\-.,/|'’?!:;\"()]+{ciphers.A1Z26_NUMBER}){{5,}}(?!\w)")
 # Words out of order behind their positions ("3:to 1:how 2:want"): a request split so that no n-gram of it
-# survives. Read only when the numbers are exactly 1..k, k >= MIN_NUMBERED, and not already in order (a
+# survives. Read only when the numbers are exactly 1..k, k >= 4, and not already in order (a
 # numbered list reads fine as it is); each word must hold a letter, so times ("10:30") never count.
 _NUMBERED_WORD = r"\d{1,3}[:)=]\S*?[^\W\d_]\S*"
 _NUMBERED_RUN = re.compile(rf"(?<!\S){_NUMBERED_WORD}(?:\s+{_NUMBERED_WORD}){{3,}}(?!\S)")
@@ -308,11 +308,11 @@ def _unshuffled_run(run: str) -> str | None:
     parts = [_NUMBERED_SPLIT.fullmatch(tok) for tok in run.split()]
     if None in parts:
         return None
-    order = [int(p.group(1)) for p in parts]  # type: ignore[union-attr]
-    if sorted(order) != list(range(1, len(order) + 1)) or order == sorted(order):
+    numbered = [(int(p.group(1)), p.group(2)) for p in parts]  # type: ignore[union-attr]
+    ordered = sorted(numbered)
+    if [k for k, _ in ordered] != list(range(1, len(ordered) + 1)) or ordered == numbered:
         return None
-    words = dict(zip(order, (p.group(2) for p in parts), strict=True))  # type: ignore[union-attr]
-    return " ".join(words[i] for i in range(1, len(order) + 1))
+    return " ".join(w for _, w in ordered)
 
 
 MAX_FENCE_LINES = 8      # lines tried as a rail fence per text: a long text of code or lists stays cheap

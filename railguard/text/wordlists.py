@@ -32,4 +32,3 @@ def dictionary() -> frozenset[str]:
     # Each list is loaded, filtered and let go (the counts of seven languages are not kept: ~250 MB).
     return frozenset(w for lang in LANGUAGES for w, n in (word_counts if lang == "en" else _load)(lang).items()
                      if n >= MIN_COUNT)
-

@@ -128,10 +128,11 @@ def test_loop_never_imports_the_held_out_transformations():
     from railguard.synth.adversarial.heldout_seventh import HELD_OUT_SEVENTH
     from railguard.synth.adversarial.heldout_sixth import HELD_OUT_SIXTH
     from railguard.synth.adversarial.heldout_third import HELD_OUT_THIRD
-    from railguard.synth.adversarial.robustness import HELD_OUT_NINTH
+    from railguard.synth.adversarial.robustness import HELD_OUT_NINTH, HELD_OUT_TENTH
 
     sets = [{h.name for h in s} for s in (HELD_OUT, HELD_OUT_FRESH, HELD_OUT_THIRD, HELD_OUT_FOURTH, HELD_OUT_FIFTH,
-                                         HELD_OUT_SIXTH, HELD_OUT_SEVENTH, HELD_OUT_EIGHTH, HELD_OUT_NINTH)]
+                                         HELD_OUT_SIXTH, HELD_OUT_SEVENTH, HELD_OUT_EIGHTH, HELD_OUT_NINTH,
+                                         HELD_OUT_TENTH)]
     for i, names in enumerate(sets):
         assert not names & set(BY_NAME)
         for other in sets[i + 1:]:

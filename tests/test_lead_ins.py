@@ -43,11 +43,12 @@ def test_no_held_out_lead_in_language_or_frame_is_used():
         heldout_ninth,
         heldout_seventh,
         heldout_sixth,
+        heldout_tenth,
         heldout_third,
     )
 
     mods = (heldout, heldout_third, heldout_fourth, heldout_fifth, heldout_sixth, heldout_seventh, heldout_eighth,
-            heldout_ninth)
+            heldout_ninth, heldout_tenth)
     held = [f for mod in mods
             for name, v in vars(mod).items()
             if "FRAME" in name and isinstance(v, tuple) for f in v if isinstance(f, str)]

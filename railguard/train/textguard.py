@@ -38,6 +38,7 @@ from railguard.synth import goal_requests as gr
 from railguard.synth import hard_negatives as hn
 from railguard.synth import lead_ins
 from railguard.synth import responses as rs
+from railguard.synth.adversarial import dataset as adversarial_dataset
 from railguard.taxonomy import CATEGORY_IDS
 from railguard.text.normalize import normalize
 from railguard.train import sources as src
@@ -113,12 +114,15 @@ def build_samples(seed: int) -> tuple[list[Sample], dict]:
 
     adversarial = training_samples()
     if adversarial:
-        generated["synth_adversarial"] = len(adversarial)
-        generated["synth_adversarial_how"] = (
+        generated[ADVERSARIAL_SOURCE] = len(adversarial)
+        generated[f"{ADVERSARIAL_SOURCE}_how"] = (
             "railguard/synth/adversarial/data/adversarial_train.jsonl: label-consistent attack variants of permissive "
             "training seeds from the DuoGuard-style loop; no evaluation text used")
         samples += adversarial
     return samples, generated
+
+
+ADVERSARIAL_SOURCE = adversarial_dataset.SOURCE
 
 
 def split(samples: list[Sample], seed: int) -> tuple[list[Sample], list[Sample]]:
@@ -452,12 +456,19 @@ def main(argv: list[str] | None = None) -> int:
     np.random.seed(args.seed)
 
     samples, generated, kept, dropped, eval_folders, eval_strings = _load_rows(args.seed)
+    # The split and the encoder subset are drawn from one generator each, source after source, so they are
+    # drawn on every row and the loop's rows dropped afterwards: without them every other row still lands in
+    # the same split and subset as in the full build, and before/after differ by the loop's rows alone (a
+    # re-drawn split moves the benchmarks by 1-2 points on its own).
+    drawn_on = kept
     if args.without_adversarial:
-        samples, kept = ([s for s in rows if s.source != "synth_adversarial"] for rows in (samples, kept))
-        dropped.pop("synth_adversarial", None)
-        generated = {k: v for k, v in generated.items() if not k.startswith("synth_adversarial")}
+        samples, kept = ([s for s in rows if s.source != ADVERSARIAL_SOURCE] for rows in (samples, kept))
+        dropped.pop(ADVERSARIAL_SOURCE, None)
+        generated = {k: v for k, v in generated.items() if not k.startswith(ADVERSARIAL_SOURCE)}
     _log(f"{len(kept)} rows after dedup (dropped {len(samples) - len(kept)})")
-    train, val = split(kept, args.seed)
+    train, val = (
+        [s for s in rows if s.source != ADVERSARIAL_SOURCE or not args.without_adversarial]
+        for rows in split(drawn_on, args.seed))
     fz = Featurizer(bits=args.bits, char_orders=CHAR_ORDERS)
     _log(f"featurising {len(train)} train / {len(val)} val rows")
     Xt, Xv = featurize(train, fz), featurize(val, fz)
@@ -482,8 +493,8 @@ def main(argv: list[str] | None = None) -> int:
     mlp = None
     mlp_heads: list[int] = []
     use_enc = not args.no_encoder
-    sub = set(e5_subset(kept, args.seed))
-    pos_of = {id(s): i for i, s in enumerate(kept)}
+    sub = set(e5_subset(drawn_on, args.seed))
+    pos_of = {id(s): i for i, s in enumerate(drawn_on)}
     tr_sub = [s for s in train if pos_of[id(s)] in sub]
     va_idx = np.array([i for i, s in enumerate(val) if pos_of[id(s)] in sub], dtype=np.int64)
     va_sub = [val[i] for i in va_idx]

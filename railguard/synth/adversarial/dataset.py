@@ -11,6 +11,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILE = DATA_DIR / "adversarial_train.jsonl"
+SOURCE = "synth_adversarial"  # the rows' source name in the text trainer (and its manifest)
 FIELDS = ("text", "label", "categories", "language", "operator", "round", "seed_source")
 
 
@@ -36,5 +37,5 @@ def training_samples(path: Path = DATA_FILE) -> list:
     from railguard.train.sources import Sample
 
     return [Sample(text=r["text"], labels={c: 1.0 for c in r["categories"]} if r["label"] == "unsafe" else {},
-                   source="synth_adversarial", lang=r["language"], role="prompt")
+                   source=SOURCE, lang=r["language"], role="prompt")
             for r in read_rows(path)]
